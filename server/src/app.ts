@@ -1,0 +1,53 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { AppError } from '@siar/shared';
+import type { TDatabase, TLogger } from '@siar/shared/node';
+import { accountsRouter } from './components/accounts/accounts.router';
+import { authRouter } from './components/auth/auth.router';
+import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
+import { healthRouter } from './components/health/health.router';
+import { postsRouter } from './components/posts/posts.router';
+import { problemMiddleware } from './libraries/errors/problem-middleware';
+import { csrfProtection } from './libraries/http/csrf';
+import type { TPublishScheduler } from './libraries/queue/publish-scheduler';
+
+export interface TAppDeps {
+  db: TDatabase;
+  redis: Redis;
+  scheduler: TPublishScheduler;
+  logger: TLogger;
+  trustProxy: number;
+  /** The built client; not served when absent (API-only tests). */
+  clientDistDir?: string | undefined;
+}
+
+/** Builds the app without listening, so tests can start it on port 0. */
+export function createApp(deps: TAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null } } }));
+  app.use(healthRouter(deps));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(csrfProtection());
+  api.use(sessionMiddleware(deps.db));
+  api.use('/auth', authRouter(deps.db));
+  api.use(requireAuth);
+  api.use('/accounts', accountsRouter(deps.db));
+  api.use('/posts', postsRouter(deps));
+  api.use((_req, _res, next) => next(new AppError('not_found')));
+  app.use('/api', api);
+
+  const dist = deps.clientDistDir;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|admin\/|metrics).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+  }
+  app.use(problemMiddleware(deps.logger));
+  return app;
+}

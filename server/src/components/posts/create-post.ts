@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, rulesFor, type TCreatePostRequest, type TFieldError, type TPost } from '@siar/shared';
+import type { DeliveryTable, TDatabase, TLogger } from '@siar/shared/node';
+import type { TAuth } from '../../libraries/http/auth-context';
+import { translate } from '../../libraries/i18n/messages';
+import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
+import { findAccountsByIds, type TAccountRow } from '../accounts/accounts.repository';
+import { findDeliveriesOfPosts, findPostById, insertPostWithDeliveries } from './posts.repository';
+import { toPostDto } from './post-dto';
+
+/** A schedule this close to now counts as "now" (clock skew, the minute being typed). */
+const PAST_TOLERANCE_MS = 30_000;
+
+function checkTexts(input: TCreatePostRequest, accounts: TAccountRow[], auth: TAuth): TFieldError[] {
+  const errors: TFieldError[] = [];
+  for (const id of Object.keys(input.variants ?? {})) {
+    if (!input.accountIds.includes(id)) errors.push({ field: `variants.${id}`, key: 'account_not_found' });
+  }
+  for (const account of accounts) {
+    const variant = input.variants?.[account.id]?.text;
+    const check = rulesFor(account.platform)?.checkText(variant ?? input.text);
+    if (check && !check.ok) {
+      const params = { platform: rulesFor(account.platform)!.name, length: check.length, max: check.max };
+      const key = check.key ?? 'text_too_long_for_platform';
+      errors.push({ field: variant ? `variants.${account.id}.text` : 'text', key, message: translate(auth.locale, `validation.${key}`, params) });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Writes the post and its deliveries in one transaction, then queues one job per delivery.
+ * Queueing is best effort: if Redis is down the post is still saved (201) and the sweeper
+ * queues it later, since the database, not Redis, owns the schedule.
+ */
+export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; now?: Date }): Promise<TPost> {
+  const { db, auth, input } = options;
+  const now = options.now ?? new Date();
+  const found = await findAccountsByIds(db, auth.opdIds, input.accountIds);
+  const byId = new Map(found.map((a) => [a.id, a]));
+  const missing = input.accountIds.flatMap((id, i) => (byId.has(id) ? [] : [{ field: `accountIds.${i}`, key: 'account_not_found' }]));
+  if (missing.length) throw new AppError('not_found', { fieldErrors: missing });
+  const accounts = input.accountIds.map((id) => byId.get(id)!);
+  const inactive = accounts.flatMap((a) => (a.status === 'active' ? [] : [{ field: `accountIds.${input.accountIds.indexOf(a.id)}`, key: 'account_inactive' }]));
+  if (inactive.length) throw new AppError('validation', { fieldErrors: inactive });
+
+  let scheduledAt: string | null = null;
+  if (input.scheduledAt !== null) {
+    const at = new Date(input.scheduledAt);
+    if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'in_past' }] });
+    scheduledAt = new Date(Math.max(at.getTime(), now.getTime())).toISOString();
+  }
+  const textErrors = checkTexts(input, accounts, auth);
+  if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
+
+  const iso = now.toISOString();
+  const postId = randomUUID();
+  const status = scheduledAt ? 'scheduled' : 'draft';
+  const deliveries: DeliveryTable[] = accounts.map((a) => ({
+    id: randomUUID(),
+    post_id: postId,
+    account_id: a.id,
+    text_override: input.variants?.[a.id]?.text ?? null,
+    status,
+    revision: 1,
+    scheduled_at: scheduledAt,
+    attempt: 0,
+    next_attempt_at: null,
+    lease_id: null,
+    lease_at: null,
+    external_id: null,
+    external_url: null,
+    published_at: null,
+    last_error: null,
+    updated_at: iso,
+  }));
+  await db.transaction().execute((trx) =>
+    insertPostWithDeliveries(
+      trx,
+      { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(input.mediaIds ?? []), revision: 1, created_at: iso, updated_at: iso },
+      deliveries,
+    ),
+  );
+  if (scheduledAt) {
+    await options.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision: d.revision, scheduledAt: scheduledAt })), { postId });
+  }
+  const row = await findPostById(db, null, postId);
+  return toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale);
+}

@@ -1,0 +1,80 @@
+import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { TPostListQuery } from '@siar/shared';
+import type { DB, DeliveryTable, PostTable, TDatabase } from '@siar/shared/node';
+
+/**
+ * A post is in an operator's scope when it belongs to one of their OPDs or goes to one of
+ * their accounts. null = every OPD.
+ */
+function inScope(opdIds: string[] | null) {
+  return (eb: ExpressionBuilder<DB, 'post'>) => {
+    if (opdIds === null) return eb.lit(true);
+    if (opdIds.length === 0) return eb.lit(false);
+    return eb.or([
+      eb('post.opd_id', 'in', opdIds),
+      eb.exists(
+        eb
+          .selectFrom('delivery')
+          .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+          .select('delivery.id')
+          .whereRef('delivery.post_id', '=', 'post.id')
+          .where('social_account.opd_id', 'in', opdIds),
+      ),
+    ]);
+  };
+}
+
+const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
+
+export async function insertPostWithDeliveries(trx: Transaction<DB>, post: PostTable, deliveries: DeliveryTable[]): Promise<void> {
+  await trx.insertInto('post').values(post).execute();
+  await trx.insertInto('delivery').values(deliveries).execute();
+}
+
+export async function findPostById(db: TDatabase, opdIds: string[] | null, id: string) {
+  return db.selectFrom('post').innerJoin('user', 'user.id', 'post.author_id').select(POST_COLUMNS).where('post.id', '=', id).where(inScope(opdIds)).executeTakeFirst();
+}
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function findPostsPage(db: TDatabase, opdIds: string[] | null, q: TPostListQuery, cursor: { createdAt: string; id: string } | undefined) {
+  let query = db.selectFrom('post').innerJoin('user', 'user.id', 'post.author_id').select(POST_COLUMNS).where(inScope(opdIds));
+  if (q.from) query = query.where('post.scheduled_at', '>=', new Date(q.from).toISOString());
+  if (q.to) query = query.where('post.scheduled_at', '<', new Date(q.to).toISOString());
+  if (q.opdId) query = query.where('post.opd_id', '=', q.opdId);
+  if (q.status) query = query.where('post.status', '=', q.status);
+  if (q.accountId) {
+    const accountId = q.accountId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('delivery').select('delivery.id').whereRef('delivery.post_id', '=', 'post.id').where('delivery.account_id', '=', accountId)));
+  }
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb('post.created_at', '<', cursor.createdAt), eb.and([eb('post.created_at', '=', cursor.createdAt), eb('post.id', '<', cursor.id)])]));
+  }
+  return query.orderBy('post.created_at', 'desc').orderBy('post.id', 'desc').limit(q.limit + 1).execute();
+}
+
+export type TPostRow = NonNullable<Awaited<ReturnType<typeof findPostById>>>;
+
+export async function findDeliveriesOfPosts(db: TDatabase, postIds: string[]) {
+  if (postIds.length === 0) return [];
+  return db
+    .selectFrom('delivery')
+    .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+    .select([
+      'delivery.id',
+      'delivery.post_id',
+      'delivery.account_id',
+      'social_account.platform',
+      'social_account.handle',
+      'delivery.status',
+      'delivery.attempt',
+      'delivery.external_id',
+      'delivery.external_url',
+      'delivery.published_at',
+      'delivery.last_error',
+    ])
+    .where('delivery.post_id', 'in', postIds)
+    .orderBy('social_account.handle')
+    .execute();
+}
+
+export type TDeliveryRow = Awaited<ReturnType<typeof findDeliveriesOfPosts>>[number];

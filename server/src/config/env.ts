@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { parseEnv, resolveCommonEnv, ZCommonEnv } from '@siar/shared/node';
+
+const ZServerEnv = ZCommonEnv.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Trust X-Forwarded-* from this many proxies (for Secure cookies behind TLS). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SIAR_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  CLIENT_DIST_DIR: z.string().optional(),
+});
+
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = parseEnv(ZServerEnv, env);
+  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR };
+}
+export type TServerConfig = ReturnType<typeof loadServerConfig>;

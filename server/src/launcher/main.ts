@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, ensureKeyFile, loadKeyRing, migrateToLatest } from '@siar/shared/node';
+import { seedDemo } from '../seed/demo-seed';
+import { loadLauncherConfig } from './config/env';
+import { startDemoXEmulator } from './demo-x-emulator';
+import { startPrivateRedis } from './private-redis';
+import { SupervisedProcess } from './supervised-process';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const log = (m: string) => console.log(`[siar] ${m}`);
+const children: SupervisedProcess[] = [];
+let redis: SupervisedProcess | undefined;
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (shuttingDown) return new Promise(() => undefined);
+  shuttingDown = true;
+  log('stopping…');
+  for (const c of [...children, redis]) c?.halt();
+  // Server and worker first (the worker finishes jobs in flight), Redis last.
+  await Promise.all(children.map((c) => c.stop(30_000)));
+  await redis?.stop(10_000);
+  log('stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  const config = loadLauncherConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  if (!config.SIAR_ENCRYPTION_KEY && ensureKeyFile(config.keyFile)) log(`created the encryption key file ${config.keyFile} (mode 0600): back it up apart from the data`);
+  const ring = loadKeyRing({ envKey: config.SIAR_ENCRYPTION_KEY, keyFile: config.keyFile });
+
+  let redisUrl = config.externalRedisUrl;
+  if (!redisUrl) {
+    const started = await startPrivateRedis({ dataDir: config.dataDir, bin: config.redisServerBin, log });
+    redis = started.process;
+    redisUrl = started.url;
+    log(`private redis-server at ${redisUrl} (data in ${join(config.dataDir, 'redis')})`);
+  }
+
+  const db = createDatabase({ url: config.databaseUrl });
+  const applied = await migrateToLatest(db);
+  if (applied.length) log(`database migrated: ${applied.join(', ')}`);
+  const logins = await seedDemo({ db, ring, adminPassword: config.adminPassword });
+
+  const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, REDIS_URL: redisUrl, PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
+  if (config.demo) {
+    const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, db, ring, log });
+    children.push(emulator.process);
+    Object.assign(env, { X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: emulator.url });
+    log(`demo mode: X emulator at ${emulator.url}`);
+  }
+  await db.destroy();
+
+  for (const [name, file] of [
+    ['server', 'server/src/main.ts'],
+    ['worker', 'worker/src/main.ts'],
+  ] as const) {
+    const child = new SupervisedProcess({ name, command: process.execPath, args: ['--import', 'tsx', join(root, file)], env, cwd: root, log });
+    child.start();
+    children.push(child);
+  }
+
+  const url = `http://localhost:${config.port}`;
+  for (let i = 0; ; i++) {
+    if (shuttingDown) return;
+    try {
+      if ((await fetch(`http://127.0.0.1:${config.port}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 600) throw new Error('the server did not become healthy within 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const lines = [``, `  Siar is ready: ${url}`, config.demo ? `  Demo mode: posts go to the local X emulator, not to X.` : ''];
+  if (logins) {
+    lines.push(`  Logins created now (shown only this once; keep them):`);
+    for (const l of logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(24)} (${l.role})`);
+  } else {
+    lines.push(`  Log in as admin with the password shown at the first start${config.adminPassword ? ' (SIAR_ADMIN_PASSWORD)' : ''}.`);
+  }
+  lines.push(`  Stop with Ctrl-C.`, ``);
+  console.log(lines.filter((l) => l !== '').join('\n'));
+}
+
+main().catch(async (err: unknown) => {
+  console.error(`[siar] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+});

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { createDatabase, createLogger, createPublishQueue, createRedis, migrateToLatest } from '@siar/shared/node';
+import { createApp } from './app';
+import { deleteExpiredSessions } from './components/auth/sessions.repository';
+import { loadServerConfig } from './config/env';
+import { createPublishScheduler } from './libraries/queue/publish-scheduler';
+
+const config = loadServerConfig();
+const logger = createLogger({ name: 'server', level: config.LOG_LEVEL });
+const db = createDatabase({ url: config.databaseUrl });
+await migrateToLatest(db);
+const redis = createRedis(config.REDIS_URL, 'producer');
+redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+const queue = createPublishQueue(redis, config.SIAR_QUEUE_PREFIX);
+queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
+const app = createApp({
+  db,
+  redis,
+  scheduler: createPublishScheduler(queue, logger),
+  logger,
+  trustProxy: config.trustProxy,
+  clientDistDir: config.clientDistDir ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),
+});
+
+const server: Server = app.listen(config.port, config.host, () => {
+  logger.info({ port: config.port, host: config.host }, 'server listening');
+});
+const cleanup = setInterval(() => void deleteExpiredSessions(db).catch(() => undefined), 10 * 60_000);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'server stopping');
+  clearInterval(cleanup);
+  server.close();
+  server.closeIdleConnections();
+  await queue.close().catch(() => undefined);
+  redis.disconnect();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

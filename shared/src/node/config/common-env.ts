@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * Settings both the server and the worker read. Parsed once at boot by each app's
+ * `config/env.ts`; a bad value stops the process with the variable's name.
+ */
+export const ZCommonEnv = z.object({
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  SIAR_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('siar'),
+  SIAR_ENCRYPTION_KEY: z.string().optional(),
+  SIAR_KEY_FILE: z.string().optional(),
+  SIAR_DEMO: boolish,
+  X_API_BASE_URL: z.url().default('https://api.x.com'),
+  X_WEB_BASE_URL: z.url().default('https://x.com'),
+  X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    ...env,
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'siar.db')}`,
+    keyFile: env.SIAR_KEY_FILE ? resolve(env.SIAR_KEY_FILE) : resolve(dataDir, 'siar.key'),
+    platforms: {
+      x: { apiBaseUrl: env.X_API_BASE_URL, webBaseUrl: env.X_WEB_BASE_URL, requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS },
+    },
+  };
+}
+export type TCommonConfig = ReturnType<typeof resolveCommonEnv>;
+
+/** Parses an env object, failing with every bad variable named (never its value). */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

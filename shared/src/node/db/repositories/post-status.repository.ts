@@ -1,0 +1,37 @@
+import type { Transaction } from 'kysely';
+import type { TDatabase } from '../database';
+import type { DB } from '../schema';
+import { isoNow } from '../time';
+
+type TExecutor = TDatabase | Transaction<DB>;
+
+/**
+ * Once a post is scheduled its status is derived from its deliveries. Called after every
+ * delivery transition; posts in draft or approval states are left alone.
+ */
+export function derivePostStatus(statuses: string[]): string | undefined {
+  if (statuses.length === 0) return undefined;
+  const count = (s: string) => statuses.filter((x) => x === s).length;
+  const published = count('published');
+  if (published === statuses.length) return 'published';
+  if (statuses.some((s) => s === 'publishing')) return 'publishing';
+  if (statuses.some((s) => s === 'scheduled')) return published > 0 ? 'publishing' : 'scheduled';
+  if (count('cancelled') === statuses.length) return 'cancelled';
+  if (published > 0) return 'partially_published';
+  return 'failed';
+}
+
+const DERIVED_FROM = ['scheduled', 'publishing', 'published', 'partially_published', 'failed'];
+
+export async function refreshPostStatus(db: TExecutor, postId: string): Promise<void> {
+  const rows = await db.selectFrom('delivery').select('status').where('post_id', '=', postId).execute();
+  const status = derivePostStatus(rows.map((r) => r.status));
+  if (!status) return;
+  await db
+    .updateTable('post')
+    .set({ status, updated_at: isoNow() })
+    .where('id', '=', postId)
+    .where('status', 'in', DERIVED_FROM)
+    .where('status', '!=', status)
+    .execute();
+}

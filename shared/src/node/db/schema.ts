@@ -1,0 +1,132 @@
+/**
+ * Table types. Portable across SQLite and PostgreSQL: ids are text (UUIDs), instants are
+ * ISO 8601 UTC text of fixed width (so they sort and compare as text), booleans are 0/1.
+ */
+export interface OpdTable {
+  id: string;
+  name: string;
+  code: string;
+  requires_approval: number;
+  weekly_target: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'supervisor' | 'operator';
+  locale: 'id' | 'en';
+  timezone: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  opd_id: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SocialAccountTable {
+  id: string;
+  opd_id: string;
+  platform: string;
+  external_id: string;
+  handle: string;
+  display_name: string;
+  status: 'active' | 'needs_reconnect' | 'disabled';
+  credentials: string | null;
+  token_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaTable {
+  id: string;
+  opd_id: string;
+  kind: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  path: string;
+  created_at: string;
+}
+
+export interface PostTable {
+  id: string;
+  opd_id: string;
+  author_id: string;
+  status: string;
+  scheduled_at: string | null;
+  text: string;
+  media_ids: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: string;
+  post_id: string;
+  account_id: string;
+  text_override: string | null;
+  status: string;
+  revision: number;
+  scheduled_at: string | null;
+  attempt: number;
+  next_attempt_at: string | null;
+  lease_id: string | null;
+  lease_at: string | null;
+  external_id: string | null;
+  external_url: string | null;
+  published_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  post_id: string;
+  reviewer_id: string;
+  decision: 'approved' | 'rejected';
+  comment: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  /** Assigned by the writer (previous + 1) inside the chain's transaction. */
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  opd_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  opd: OpdTable;
+  user: UserTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  social_account: SocialAccountTable;
+  media: MediaTable;
+  post: PostTable;
+  delivery: DeliveryTable;
+  review: ReviewTable;
+  audit_event: AuditEventTable;
+}

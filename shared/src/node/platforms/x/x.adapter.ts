@@ -1,0 +1,38 @@
+import { xRules } from '../../../platforms/x';
+import type { TPlatformAdapter } from '../adapter';
+import { PublishError } from '../publish-error';
+import { createXClient, type TXClientConfig } from './x.client-factory';
+import { mapXError } from './x.errors';
+
+export interface TXAdapterConfig extends TXClientConfig {
+  /** Where published posts are shown: `https://x.com`, or the emulator in demo mode. */
+  webBaseUrl: string;
+}
+
+export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
+  return {
+    id: 'x',
+    async publish({ account, credentials, text }) {
+      const client = createXClient(config, credentials.accessToken);
+      let response;
+      try {
+        // Any failure once the request is on the wire may have created the tweet.
+        response = await client.v2.tweet({ text });
+      } catch (error) {
+        throw mapXError(error, { sent: true });
+      }
+      const id = response.data?.id;
+      if (!id) throw new PublishError('ambiguous', 'X answered without a tweet id', { platformDetail: JSON.stringify(response).slice(0, 300) });
+      return { externalId: id, url: xRules.postUrl(config.webBaseUrl, account.handle, id) };
+    },
+    async getProfile(credentials) {
+      const client = createXClient(config, credentials.accessToken);
+      try {
+        const me = await client.v2.me();
+        return { externalId: me.data.id, handle: me.data.username, displayName: me.data.name };
+      } catch (error) {
+        throw mapXError(error, { sent: false });
+      }
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import http from 'node:http';
+import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
+
+export interface TXClientConfig {
+  /** e.g. `https://api.x.com` in production, the emulator's URL in tests and demo. */
+  apiBaseUrl: string;
+  /** Per-request timeout; a timeout after sending is an ambiguous outcome. */
+  requestTimeoutMs: number;
+}
+
+const X_HOSTS = /^https:\/\/(api|upload)\.(x|twitter)\.com/;
+
+/**
+ * Every X client is built here, so each one honours the configured base URL and timeout.
+ * twitter-api-v2 hard-codes its hosts; the plugin rewrites them before each request.
+ */
+function redirectPlugin(config: TXClientConfig): ITwitterApiClientPlugin {
+  const base = config.apiBaseUrl.replace(/\/$/, '');
+  return {
+    onBeforeRequestConfig({ params }) {
+      params.url = params.url.replace(X_HOSTS, base);
+    },
+    onBeforeRequest({ requestOptions }) {
+      requestOptions.timeout = config.requestTimeoutMs;
+    },
+  };
+}
+
+export function createXClient(config: TXClientConfig, accessToken: string): TwitterApi {
+  const plain = config.apiBaseUrl.startsWith('http://');
+  return new TwitterApi(accessToken, {
+    plugins: [redirectPlugin(config)],
+    ...(plain ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}),
+  });
+}

@@ -1,0 +1,46 @@
+import { ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import { PublishError } from '../publish-error';
+
+function excerpt(data: unknown): string | undefined {
+  if (data === undefined || data === null) return undefined;
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  return text.slice(0, 300);
+}
+
+function detailOf(error: ApiResponseError): string {
+  const data = error.data as { detail?: unknown; title?: unknown; errors?: { message?: unknown }[] } | undefined;
+  const detail = data?.detail ?? data?.errors?.[0]?.message ?? data?.title;
+  return typeof detail === 'string' ? detail : `HTTP ${error.code}`;
+}
+
+/**
+ * Maps anything twitter-api-v2 throws into the closed set. A request error (no response)
+ * after the body may have been sent is ambiguous: the tweet may exist.
+ */
+export function mapXError(error: unknown, options: { sent: boolean }): PublishError {
+  if (error instanceof ApiResponseError) {
+    const status = error.code;
+    const common = { httpStatus: status, platformDetail: excerpt(error.data), cause: error };
+    if (status === 429) {
+      const reset = error.rateLimit?.reset;
+      return new PublishError('rate_limited', 'rate limited', {
+        ...common,
+        resetAt: new Date(reset ? reset * 1000 : Date.now() + 15 * 60_000),
+      });
+    }
+    if (status === 401) return new PublishError('auth_expired', detailOf(error), common);
+    if (status === 402) return new PublishError('content_rejected', detailOf(error), common);
+    if (status === 403 || status === 400 || status === 422) {
+      const suspended = /suspend|locked/i.test(detailOf(error));
+      return new PublishError(suspended ? 'account_disconnected' : 'content_rejected', detailOf(error), common);
+    }
+    if (status >= 500) return new PublishError('transient', detailOf(error), common);
+    return new PublishError('content_rejected', detailOf(error), common);
+  }
+  if (error instanceof ApiRequestError) {
+    const message = error.requestError?.message ?? error.message;
+    return new PublishError(options.sent ? 'ambiguous' : 'transient', message, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new PublishError(options.sent ? 'ambiguous' : 'transient', message, { cause: error });
+}

@@ -1,0 +1,10 @@
+/** What the composer and the server need to know of a platform, without talking to it. */
+export interface TPlatformRules {
+  id: string;
+  /** Display name, not translated (brand). */
+  name: string;
+  /** Validates one text for this platform; answers message keys (`validation.<key>`). */
+  checkText(text: string): { ok: boolean; length: number; max: number; key?: string };
+  /** Builds the public URL of a published post from its id and the account's handle. */
+  postUrl(webBaseUrl: string, handle: string, externalId: string): string;
+}

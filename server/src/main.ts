@@ -17,7 +17,7 @@ queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
 const app = createApp({
   db,
   redis,
-  scheduler: createPublishScheduler(queue, logger),
+  scheduler: createPublishScheduler(queue, redis, logger),
   logger,
   trustProxy: config.trustProxy,
   clientDistDir: config.clientDistDir ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),

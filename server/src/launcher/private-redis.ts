@@ -66,7 +66,7 @@ export function pingRedis(port: number): Promise<boolean> {
  * (appendonly yes), no eviction of queue keys, and hz 100 for punctual delayed jobs.
  * Data lives under `<dataDir>/redis`, so a second start reuses the queue.
  */
-export async function startPrivateRedis(options: { dataDir: string; bin: string; log: (m: string) => void }): Promise<{ url: string; process: SupervisedProcess }> {
+export async function startPrivateRedis(options: { dataDir: string; bin: string; log: (m: string) => void; quiet?: boolean }): Promise<{ url: string; process: SupervisedProcess }> {
   ensureRedisBinary(options.bin, options.log);
   const dir = join(options.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
@@ -74,7 +74,7 @@ export async function startPrivateRedis(options: { dataDir: string; bin: string;
   stopStaleRedis(pidFile);
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--hz', '100', '--save', '', '--pidfile', pidFile, '--daemonize', 'no', '--loglevel', 'warning'];
-  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: process.env, cwd: dir, log: options.log });
+  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: process.env, cwd: dir, log: options.log, echo: !options.quiet });
   redis.start();
   for (let i = 0; i < 100; i++) {
     if (await pingRedis(port)) return { url: `redis://127.0.0.1:${port}`, process: redis };

@@ -9,6 +9,8 @@ export interface TSupervisedOptions {
   /** Called with each line the process prints on stdout (e.g. to read its port). */
   onLine?: (line: string) => void;
   log: (message: string) => void;
+  /** Echo the child's output to ours (default); tests keep a private Redis quiet. */
+  echo?: boolean;
 }
 
 /**
@@ -27,11 +29,12 @@ export class SupervisedProcess {
   start(): void {
     const { command, args, env, cwd, name } = this.options;
     this.startedAt = Date.now();
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const echo = this.options.echo ?? true;
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', echo ? 'inherit' : 'ignore'] });
     this.child = child;
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
+      if (echo) process.stdout.write(chunk);
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';

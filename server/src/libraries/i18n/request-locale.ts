@@ -1,10 +1,13 @@
 import type { Request } from 'express';
 import type { TLocale } from '@siar/shared';
 
-/** The signed-in user's locale, else the browser's preference, else Bahasa Indonesia. */
+/**
+ * The UI's language when the client names exactly one (`Accept-Language: en`), else the
+ * signed-in user's locale, else the browser's first preference, else Bahasa Indonesia.
+ */
 export function requestLocale(req: Request): TLocale {
+  const header = (req.headers['accept-language'] ?? '').trim().toLowerCase();
+  if (header === 'id' || header === 'en') return header;
   if (req.auth) return req.auth.locale;
-  const header = req.headers['accept-language'] ?? '';
-  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'id';
+  return header.startsWith('en') ? 'en' : 'id';
 }

@@ -1,0 +1,39 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { authKeys } from '../features/auth/api/auth-keys';
+import { i18n } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+});
+
+function makeQueryClient() {
+  const queryClient = createQueryClient({
+    onUnauthorized: () => {
+      // The session ended while signed in: reload "me", whose 401 sends the user to login.
+      if (queryClient.getQueryData(authKeys.me())) void queryClient.resetQueries({ queryKey: authKeys.me() });
+    },
+  });
+  return queryClient;
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+
+  useEffect(() => {
+    // Server-side texts (problems, delivery errors) come in the request's language: refetch them.
+    const onLanguageChanged = () => void queryClient.invalidateQueries();
+    i18n.on('languageChanged', onLanguageChanged);
+    return () => i18n.off('languageChanged', onLanguageChanged);
+  }, [queryClient]);
+
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,27 @@
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+import { FullPageLoader } from './layout/full-page-loader';
+import { NotFoundRoute } from './routes/not-found';
+
+// Pages load on demand, so the first paint (login) does not wait for the composer's text rules.
+const router = createBrowserRouter([
+  {
+    HydrateFallback: FullPageLoader,
+    children: [
+      { path: '/login', lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }) },
+      {
+        path: '/',
+        Component: AppLayout,
+        children: [
+          { index: true, element: <Navigate to="/posts" replace /> },
+          { path: 'posts', lazy: async () => ({ Component: (await import('./routes/posts')).PostsRoute }) },
+          { path: '*', Component: NotFoundRoute },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,38 @@
+import { Grid, Stack, Title } from '@mantine/core';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccounts } from '../../features/accounts/api/get-accounts';
+import { AccountPicker } from '../../features/accounts/components/account-picker';
+import { useCurrentUser } from '../../features/auth/api/get-me';
+import { PostComposer } from '../../features/posts/components/post-composer';
+import { PostList } from '../../features/posts/components/post-list';
+
+export function PostsRoute() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const accounts = useAccounts().data;
+
+  const platformsOf = useCallback(
+    (accountIds: string[]) => (accounts ?? []).filter((account) => accountIds.includes(account.id)).map((account) => account.platform),
+    [accounts],
+  );
+
+  return (
+    <>
+      <title>{`${t('posts.title')} · ${t('app.name')}`}</title>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <PostComposer timezone={me.timezone} platformsOf={platformsOf} renderAccountPicker={(props) => <AccountPicker {...props} />} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="sm" component="section" aria-labelledby="post-list-title">
+            <Title order={2} size="h3" id="post-list-title">
+              {t('posts.listTitle')}
+            </Title>
+            <PostList timezone={me.timezone} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import type { TAccount } from '@siar/shared';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { useAccounts } from '../api/get-accounts';
+
+export interface TAccountPickerProps {
+  value: string[];
+  onChange: (accountIds: string[]) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+}
+
+interface TOpdGroup {
+  opdId: string;
+  opdName: string;
+  accounts: TAccount[];
+}
+
+function groupByOpd(accounts: TAccount[]): TOpdGroup[] {
+  const groups = new Map<string, TOpdGroup>();
+  for (const account of accounts) {
+    const group = groups.get(account.opdId) ?? { opdId: account.opdId, opdName: account.opdName, accounts: [] };
+    group.accounts.push(account);
+    groups.set(account.opdId, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.opdName.localeCompare(b.opdName, 'id'))
+    .map((group) => ({ ...group, accounts: group.accounts.sort((a, b) => a.handle.localeCompare(b.handle)) }));
+}
+
+/** Checkboxes of the user's accounts, grouped by OPD. Only active accounts can be chosen. */
+export function AccountPicker({ value, onChange, error, disabled }: TAccountPickerProps) {
+  const { t } = useTranslation();
+  const accountsQuery = useAccounts();
+  const groups = useMemo(() => groupByOpd(accountsQuery.data ?? []), [accountsQuery.data]);
+  const errorId = useId();
+
+  const toggle = (accountId: string, checked: boolean) =>
+    onChange(checked ? [...value, accountId] : value.filter((id) => id !== accountId));
+
+  return (
+    <fieldset
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+      style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+    >
+      <Text component="legend" fw={500} size="sm" mb={4}>
+        {t('composer.accounts')}
+      </Text>
+      {accountsQuery.isPending && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm">{t('composer.accountsLoading')}</Text>
+        </Group>
+      )}
+      {accountsQuery.isError && <ErrorAlert error={accountsQuery.error} />}
+      {accountsQuery.isSuccess && groups.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('composer.noAccounts')}
+        </Text>
+      )}
+      <Stack gap="sm">
+        {groups.map((group) => (
+          <div key={group.opdId} role="group" aria-label={group.opdName}>
+            <Text size="sm" fw={600} mb={4}>
+              {group.opdName}
+            </Text>
+            <Stack gap={6} pl="sm">
+              {group.accounts.map((account) => (
+                <Checkbox
+                  key={account.id}
+                  value={account.id}
+                  checked={value.includes(account.id)}
+                  onChange={(event) => toggle(account.id, event.currentTarget.checked)}
+                  disabled={disabled || account.status !== 'active'}
+                  label={`@${account.handle} · ${account.displayName}`}
+                  description={account.status === 'active' ? undefined : t(`accountStatus.${account.status}`)}
+                  data-testid={`account-checkbox-${account.handle}`}
+                  data-account-id={account.id}
+                />
+              ))}
+            </Stack>
+          </div>
+        ))}
+      </Stack>
+      {error && (
+        <Text id={errorId} c="red" size="sm" mt={4} role="alert">
+          {error}
+        </Text>
+      )}
+    </fieldset>
+  );
+}

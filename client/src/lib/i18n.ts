@@ -1,0 +1,65 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import id from '../locales/id.json';
+import { setApiLanguage } from './api-client';
+
+export const SUPPORTED_LANGUAGES = ['id', 'en'] as const;
+export type TLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: TLanguage = 'id';
+
+const STORAGE_KEY = 'siar.language';
+
+// Both catalogues must have the same keys: a key missing from `en` fails the type check here.
+const enCatalogue: typeof id = en;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof id };
+  }
+}
+
+function isLanguage(value: unknown): value is TLanguage {
+  return SUPPORTED_LANGUAGES.includes(value as TLanguage);
+}
+
+/** The language the user chose on this browser, if any. */
+export function storedLanguage(): TLanguage | undefined {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Switches the UI language and remembers the choice on this browser. */
+export async function chooseLanguage(lng: string): Promise<void> {
+  if (!isLanguage(lng)) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Private mode or storage full: the choice lasts for this page only.
+  }
+  await i18next.changeLanguage(lng);
+}
+
+function applyLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+  setApiLanguage(lng);
+}
+
+i18next.on('languageChanged', applyLanguage);
+
+void i18next.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: enCatalogue } },
+  lng: storedLanguage() ?? DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...SUPPORTED_LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export { i18next as i18n };

@@ -1,0 +1,22 @@
+import type { TFunction } from 'i18next';
+import { isApiError } from './api-client';
+
+/** What to tell a person about a failed request: the server's translated words first. */
+export function problemMessage(error: unknown, t: TFunction): string {
+  if (!isApiError(error)) return t('errors.unexpected');
+  const { detail, title, code } = error.problem;
+  if (detail) return detail;
+  if (title) return title;
+  return t(`errors.${code}`, { defaultValue: t('errors.unexpected') });
+}
+
+/** The server's per-field messages, keyed by the top-level field name (`text`, `accountIds`, …). */
+export function problemFieldErrors(error: unknown): Record<string, string> {
+  if (!isApiError(error)) return {};
+  const result: Record<string, string> = {};
+  for (const item of error.problem.errors ?? []) {
+    const field = item.field.split(/[.[]/)[0] ?? item.field;
+    result[field] ??= item.message;
+  }
+  return result;
+}

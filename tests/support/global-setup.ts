@@ -1,0 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { startPrivateRedis } from '../../server/src/launcher/private-redis';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    redisUrl: string;
+  }
+}
+
+/** One real redis-server for the whole run, on a free port; each test file uses its own queue prefix. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'siar-test-redis-'));
+  const redis = await startPrivateRedis({ dataDir: dir, bin: 'redis-server', log: () => undefined, quiet: true });
+  project.provide('redisUrl', redis.url);
+  return async () => {
+    await redis.process.stop(5000);
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createLogger, createPublishQueue, createRedis, type TPublishQueue } from '@siar/shared/node';
+import { createApp } from '../../server/src/app';
+import { createPublishScheduler } from '../../server/src/libraries/queue/publish-scheduler';
+import type { TTestDatabase } from './test-database';
+
+export interface TTestApp {
+  url: string;
+  queue: TPublishQueue;
+  close(): Promise<void>;
+}
+
+/** The real Express app on a free port, with a real Redis queue under its own prefix. */
+export async function startTestApp(options: { database: TTestDatabase; redisUrl: string; prefix: string }): Promise<TTestApp> {
+  const logger = createLogger({ name: 'test-server', level: 'silent' });
+  const redis = createRedis(options.redisUrl, 'producer');
+  redis.on('error', () => undefined);
+  const queue = createPublishQueue(redis, options.prefix);
+  queue.on('error', () => undefined);
+  const app = createApp({ db: options.database.db, redis, scheduler: createPublishScheduler(queue, redis, logger), logger, trustProxy: 0 });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    queue,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await queue.close().catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}

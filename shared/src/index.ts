@@ -9,3 +9,4 @@ export * from './platforms/x';
 export * from './platforms/registry';
 export * from './jobs/publish';
 export * from './time/zone';
+export * from './jobs/maintenance';

@@ -30,6 +30,9 @@ export function sessionMiddleware(db: TDatabase): RequestHandler {
   return async (req, _res, next) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) req.auth = await authFromToken(db, token);
+    // The UI's chosen language, when it names exactly one, wins over the stored preference.
+    const explicit = (req.headers['accept-language'] ?? '').trim().toLowerCase();
+    if (req.auth && (explicit === 'id' || explicit === 'en')) req.auth.locale = explicit;
     next();
   };
 }

@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiClient } from '../support/api-client';
+import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
+import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
+import { freePort } from '../../server/src/launcher/free-port';
+
+const root = new URL('../..', import.meta.url).pathname;
+let t: TTestDatabase;
+let emulator: TXEmulator;
+let server: ChildProcess;
+let worker: ChildProcess;
+let base: string;
+let accounts: Awaited<ReturnType<typeof buildAccount>>[];
+
+function startProcess(file: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+
+async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  emulator = await startXEmulator({ latencyMs: 20 });
+  const opd = await buildOpd(t.db);
+  await buildUser(t.db, { username: 'op', opdIds: [opd.id] });
+  accounts = [];
+  for (const handle of ['dinkes_kabtng', 'kec_tigaraksa']) {
+    const a = await buildAccount(t.db, t.ring, { opdId: opd.id, handle });
+    accounts.push(a);
+    await fetch(`${emulator.url}/_emulator/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: a.external_id, username: handle, name: handle, accessToken: a.accessToken }) });
+  }
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // The same configuration both processes read at start, as in a deployment.
+  const env = { DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: inject('redisUrl'), SIAR_QUEUE_PREFIX: 'test-publish-path', SIAR_ENCRYPTION_KEY: t.keyText, X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: 'https://x.com', LOG_LEVEL: 'warn' };
+  server = startProcess('server/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  worker = startProcess('worker/src/main.ts', env);
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([stopProcess(server), stopProcess(worker)]);
+  await emulator?.close();
+  await t?.close();
+});
+
+describe('the publish path across processes', () => {
+  it('when a post is scheduled for two accounts, then the worker publishes it once per account at its time, with links', async () => {
+    const api = new ApiClient(base);
+    expect((await api.login('op', 'Test-Password-123')).status).toBe(200);
+    const scheduledAt = new Date(Date.now() + 3000).toISOString();
+    const text = `Vaksinasi gratis di Puskesmas Tigaraksa ${Date.now()}`;
+    const created = await api.post('/api/posts', { accountIds: accounts.map((a) => a.id), text, scheduledAt });
+    expect(created.status).toBe(201);
+
+    await expect.poll(async () => (await api.get(`/api/posts/${created.body.id}`)).body.status, { timeout: 20_000, interval: 200 }).toBe('published');
+    const post = (await api.get(`/api/posts/${created.body.id}`)).body;
+    for (const d of post.deliveries) {
+      expect(d.status).toBe('published');
+      expect(d.externalUrl).toBe(`https://x.com/${d.handle}/status/${d.externalId}`);
+      expect(Date.parse(d.publishedAt)).toBeGreaterThanOrEqual(Date.parse(scheduledAt));
+      expect(d.attempt).toBe(1);
+    }
+    // Exactly one live copy per account on the platform.
+    await new Promise((r) => setTimeout(r, 1000));
+    const tweets = (await (await fetch(`${emulator.url}/_emulator/tweets`)).json()) as { items: { text: string; username: string }[] };
+    const copies = tweets.items.filter((x) => x.text === text).map((x) => x.username).sort();
+    expect(copies).toEqual(['dinkes_kabtng', 'kec_tigaraksa']);
+  });
+
+  it('when the platform rejects the text, then the delivery fails with the platform reason and the others still publish', async () => {
+    const api = new ApiClient(base);
+    await api.login('op', 'Test-Password-123');
+    const text = `Teks yang sama ${Date.now()}`;
+    const first = await api.post('/api/posts', { accountIds: [accounts[0]!.id], text, scheduledAt: new Date().toISOString() });
+    await expect.poll(async () => (await api.get(`/api/posts/${first.body.id}`)).body.status, { timeout: 20_000, interval: 200 }).toBe('published');
+    // X refuses duplicate text from the same account; the other account accepts it.
+    const second = await api.post('/api/posts', { accountIds: accounts.map((a) => a.id), text, scheduledAt: new Date().toISOString() });
+    await expect.poll(async () => (await api.get(`/api/posts/${second.body.id}`)).body.status, { timeout: 20_000, interval: 200 }).toBe('partially_published');
+    const post = (await api.get(`/api/posts/${second.body.id}`)).body;
+    const failed = post.deliveries.find((d: { handle: string }) => d.handle === 'dinkes_kabtng');
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/Ditolak oleh platform: .*duplicate content/);
+  });
+});

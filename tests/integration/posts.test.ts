@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, createPublishQueue, createRedis } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
@@ -6,6 +6,7 @@ import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDataba
 import { createApp } from '../../server/src/app';
 import { createPublishScheduler } from '../../server/src/libraries/queue/publish-scheduler';
 import type { AddressInfo } from 'node:net';
+import { testRedisUrl } from '../support/test-redis';
 
 let t: TTestDatabase;
 let app: TTestApp;
@@ -24,7 +25,7 @@ const counts = async () => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = await startTestApp({ database: t, redisUrl: inject('redisUrl'), prefix: 'test-posts' });
+  app = await startTestApp({ database: t, redisUrl: testRedisUrl(), prefix: 'test-posts' });
   dinkes = await buildOpd(t.db, { name: 'Dinas Kesehatan' });
   camat = await buildOpd(t.db, { name: 'Kecamatan Tigaraksa' });
   dinkesX = await buildAccount(t.db, t.ring, { opdId: dinkes.id, handle: 'dinkes' });

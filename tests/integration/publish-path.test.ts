@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
 import { freePort } from '../../server/src/launcher/free-port';
+import { testRedisUrl } from '../support/test-redis';
 
 const root = new URL('../..', import.meta.url).pathname;
 let t: TTestDatabase;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The same configuration both processes read at start, as in a deployment.
-  const env = { DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: inject('redisUrl'), SIAR_QUEUE_PREFIX: 'test-publish-path', SIAR_ENCRYPTION_KEY: t.keyText, X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: 'https://x.com', LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: testRedisUrl(), SIAR_QUEUE_PREFIX: 'test-publish-path', SIAR_ENCRYPTION_KEY: t.keyText, X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: 'https://x.com', LOG_LEVEL: 'warn' };
   server = startProcess('server/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' });
   worker = startProcess('worker/src/main.ts', env);
   for (let i = 0; i < 300; i++) {

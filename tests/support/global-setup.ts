@@ -1,15 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {} from 'vitest';
+import type {} from './test-redis';
 import type { TestProject } from 'vitest/node';
 import { startPrivateRedis } from '../../server/src/launcher/private-redis';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    redisUrl: string;
-  }
-}
 
 /** One real redis-server for the whole run, on a free port; each test file uses its own queue prefix. */
 export default async function setup(project: TestProject) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createPublishQueue, createRedis, type TPublishQueue } from '@siar/shared/node';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../../../tests/support/test-database';
 import { createSweepProcessor } from './sweep.processor';
+import { testRedisUrl } from '../../../tests/support/test-redis';
 
 let t: TTestDatabase;
 let queue: TPublishQueue;
@@ -11,7 +12,7 @@ let insertDelivery: (o: { scheduledAt: Date; status?: string; revision?: number 
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  redis = createRedis(inject('redisUrl'), 'worker');
+  redis = createRedis(testRedisUrl(), 'worker');
   queue = createPublishQueue(redis, `test-sweep-${randomUUID().slice(0, 8)}`);
   const opd = await buildOpd(t.db);
   const user = await buildUser(t.db, { opdIds: [opd.id] });

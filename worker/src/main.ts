@@ -1,9 +1,14 @@
+import { hostname } from 'node:os';
 import { Queue, Worker } from 'bullmq';
-import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, SWEEP_EVERY_MS, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
-import { createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest } from '@siar/shared/node';
+import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, RESOLVE_JOB, SWEEP_EVERY_MS, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
+import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
 import { createPublishProcessor } from './jobs/publish.processor';
+import { createResolveProcessor } from './jobs/resolve.processor';
 import { createSweepProcessor } from './jobs/sweep.processor';
+import { createWorkerMetrics } from './libraries/metrics';
+import { startMetricsServer } from './libraries/metrics-server';
+import { createRateLimiter } from './libraries/rate-limiter';
 
 const config = loadWorkerConfig();
 const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
@@ -14,29 +19,69 @@ const connection = createRedis(config.REDIS_URL, 'worker');
 connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const prefix = config.SIAR_QUEUE_PREFIX;
 
-const processor = createPublishProcessor({ db, ring, adapters: createPlatformRegistry(config.platforms), logger, maxAttempts: config.maxAttempts });
-const publishWorker = new Worker(PUBLISH_QUEUE, processor, { connection, prefix, concurrency: config.concurrency });
+const redisProblems = await checkRedisConfig(connection);
+for (const problem of redisProblems) logger.warn({ problem }, 'REDIS IS NOT SET UP AS SIAR NEEDS IT');
+if (redisProblems.length && config.strictRedis) {
+  logger.fatal('refusing to start (SIAR_STRICT_REDIS=1)');
+  process.exit(1);
+}
+
+const metrics = createWorkerMetrics();
+const publishQueue = createPublishQueue(connection, prefix);
+const deps = {
+  db,
+  ring,
+  adapters: createPlatformRegistry(config.platforms),
+  logger,
+  limiter: createRateLimiter(connection, prefix),
+  publishQueue,
+  metrics,
+  maxAttempts: config.maxAttempts,
+  maxLatenessMs: config.maxLatenessMs,
+  settleMs: config.settleMs,
+};
+const handlers = { publish: createPublishProcessor(deps), resolve: createResolveProcessor(deps) };
+
+// The worker refuses to start when a job it may receive has no handler (see the dispatch below).
+const publishWorker = new Worker(PUBLISH_QUEUE, (job, token) => (job.name === RESOLVE_JOB ? handlers.resolve(job) : handlers.publish(job, token)), {
+  connection,
+  prefix,
+  concurrency: config.concurrency,
+});
 publishWorker.on('error', (err) => logger.error({ err: err.message }, 'publish worker error'));
 publishWorker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'job failed'));
-publishWorker.on('ready', () => logger.info({ concurrency: config.concurrency }, 'worker ready'));
+publishWorker.on('ready', () => logger.info({ concurrency: config.concurrency, maxLatenessMs: config.maxLatenessMs, settleMs: config.settleMs }, 'worker ready'));
 
 // The sweeper: a job scheduler runs one sweep per interval however many workers run.
-const publishQueue = createPublishQueue(connection, prefix);
 const maintenanceQueue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-const sweep = createSweepProcessor({ db, queue: publishQueue, logger });
-const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, async (job) => (job.name === SWEEP_JOB ? sweep() : undefined), { connection, prefix, concurrency: 1 });
+const sweep = createSweepProcessor({ db, queue: publishQueue, logger, maxLatenessMs: config.maxLatenessMs, settleMs: config.settleMs });
+const maintenanceWorker = new Worker(
+  MAINTENANCE_QUEUE,
+  async (job) => {
+    if (job.name !== SWEEP_JOB) throw new Error(`no handler for maintenance job ${job.name}`);
+    return sweep();
+  },
+  { connection, prefix, concurrency: 1 },
+);
 maintenanceWorker.on('error', (err) => logger.error({ err: err.message }, 'maintenance worker error'));
 await maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+
+const stopHeartbeat = startHeartbeat(connection, prefix, `${hostname()}-${process.pid}`);
+const metricsServer = config.metricsPort ? startMetricsServer(metrics.registry, config.metricsPort) : undefined;
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'worker stopping: finishing jobs in flight');
-  await Promise.all([publishWorker.close(), maintenanceWorker.close()]);
-  await Promise.all([publishQueue.close(), maintenanceQueue.close()]);
+  logger.info({ signal, graceMs: config.shutdownGraceMs }, 'worker stopping: no new jobs, finishing those in flight');
+  stopHeartbeat();
+  metricsServer?.close();
+  // Jobs still running after the grace period keep their lease; read-back resolves them.
+  const grace = new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+  await Promise.race([Promise.all([publishWorker.close(), maintenanceWorker.close()]), grace]);
+  await Promise.race([Promise.all([publishQueue.close(), maintenanceQueue.close()]), new Promise((r) => setTimeout(r, 2000).unref())]);
   connection.disconnect();
-  await db.destroy();
+  await db.destroy().catch(() => undefined);
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -17,3 +17,16 @@ export type TPublishJobData = z.infer<typeof ZPublishJobData>;
 export function publishJobId(data: TPublishJobData): string {
   return `publish-${data.deliveryId}-r${data.revision}`;
 }
+
+export const RESOLVE_JOB = 'resolve-delivery';
+
+/** A lease that outlived the settle window, to be resolved by read-back. */
+export const ZResolveJobData = z.object({
+  deliveryId: z.string().min(1),
+  leaseId: z.string().min(1),
+});
+export type TResolveJobData = z.infer<typeof ZResolveJobData>;
+
+export function resolveJobId(data: TResolveJobData): string {
+  return `resolve-${data.deliveryId}-${data.leaseId}`;
+}

@@ -14,3 +14,5 @@ export * from './platforms/registry';
 export * from './platforms/x/x.client-factory';
 export * from './logger';
 export * from './config/common-env';
+export * from './redis/check-redis-config';
+export * from './redis/heartbeat';

@@ -20,3 +20,7 @@ export const xRules: TPlatformRules = {
   postUrl: (webBaseUrl, handle, externalId) =>
     `${webBaseUrl.replace(/\/$/, '')}/${encodeURIComponent(handle)}/status/${encodeURIComponent(externalId)}`,
 };
+
+/** X's posting limits (current docs; the legacy Free tier is far lower: set them in config). */
+export const X_DEFAULT_POSTS_PER_15MIN_PER_USER = 100;
+export const X_DEFAULT_APP_POSTS_PER_24H = 10_000;

@@ -5,10 +5,34 @@ const ZWorkerEnv = ZCommonEnv.extend({
   SIAR_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   /** Transient failures are retried this many times before the delivery fails. */
   SIAR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Minutes past its time after which a delivery is `missed` instead of published. */
+  SIAR_MAX_LATENESS: z.coerce.number().min(0.05).max(7 * 24 * 60).default(60),
+  /** How long a publishing lease may be held before read-back decides (ms). */
+  SIAR_SETTLE_MS: z.coerce.number().int().min(200).max(3600_000).default(60_000),
+  /** 0 = no metrics endpoint. */
+  SIAR_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SIAR_STRICT_REDIS: z.enum(['0', '1', '']).optional(),
+  /** Graceful stop: how long in-flight jobs may take before the worker exits anyway. */
+  SIAR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 });
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZWorkerEnv, env);
-  return { ...resolveCommonEnv(parsed), concurrency: parsed.SIAR_WORKER_CONCURRENCY, maxAttempts: parsed.SIAR_MAX_ATTEMPTS };
+  const common = resolveCommonEnv(parsed);
+  // Read-back must wait until no request of the dead worker can still land on the platform.
+  const longestTimeout = Math.max(common.platforms.x.requestTimeoutMs);
+  if (parsed.SIAR_SETTLE_MS <= longestTimeout) {
+    throw new Error(`invalid configuration:\n  SIAR_SETTLE_MS (${parsed.SIAR_SETTLE_MS}) must be longer than the longest platform request timeout (${longestTimeout} ms)`);
+  }
+  return {
+    ...common,
+    concurrency: parsed.SIAR_WORKER_CONCURRENCY,
+    maxAttempts: parsed.SIAR_MAX_ATTEMPTS,
+    maxLatenessMs: Math.round(parsed.SIAR_MAX_LATENESS * 60_000),
+    settleMs: parsed.SIAR_SETTLE_MS,
+    metricsPort: parsed.SIAR_WORKER_METRICS_PORT,
+    strictRedis: parsed.SIAR_STRICT_REDIS === '1',
+    shutdownGraceMs: parsed.SIAR_SHUTDOWN_GRACE_MS,
+  };
 }
 export type TWorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -1,70 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import { ZPublishJobData, type TPublishJobData } from '@siar/shared';
-import { openCredentials, PublishError, refreshPostStatus, type TDatabase, type TKeyRing, type TLogger, type TPlatformAdapter } from '@siar/shared/node';
-import { claimDelivery, loadClaimedDelivery, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
-import { retryDelayMs } from './retry-backoff';
+import { ZPublishJobData } from '@siar/shared';
+import { refreshPostStatus } from '@siar/shared/node';
+import { claimDelivery, loadClaimedDelivery, markMissedIfOverdue } from '../libraries/deliveries.repository';
+import { publishUnderLease, type TPublishOutcome } from './publish-under-lease';
+import type { TWorkerDeps } from './worker-deps';
 
-export interface TPublishDeps {
-  db: TDatabase;
-  ring: TKeyRing;
-  adapters: ReadonlyMap<string, TPlatformAdapter>;
-  logger: TLogger;
-  maxAttempts: number;
-}
-
-export type TPublishOutcome = 'published' | 'skipped' | 'failed' | 'unconfirmed' | 'retry';
-
-async function publishClaimed(deps: TPublishDeps, d: TClaimedDelivery, leaseId: string, job: Job, token: string | undefined): Promise<TPublishOutcome> {
-  const { db } = deps;
-  const adapter = deps.adapters.get(d.platform);
-  if (!adapter || d.account_status !== 'active' || !d.credentials) {
-    await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: { kind: adapter ? 'account_disconnected' : 'internal', message: '' } });
-    return 'failed';
-  }
-  const log = deps.logger.child({ deliveryId: d.id, postId: d.post_id, accountId: d.account_id, jobId: job.id, attempt: d.attempt });
-  try {
-    const credentials = openCredentials(deps.ring, d.account_id, d.credentials);
-    const result = await adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
-    await markPublished(db, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at: new Date() });
-    log.info({ externalId: result.externalId }, 'published');
-    return 'published';
-  } catch (err) {
-    const error = err instanceof PublishError ? err : new PublishError('ambiguous', err instanceof Error ? err.message : String(err));
-    const recorded = { kind: error.kind, message: error.platformDetail ? error.message : error.message.slice(0, 300) };
-    log.warn({ kind: error.kind, httpStatus: error.httpStatus, detail: error.platformDetail }, 'publish did not succeed');
-    const retryAt =
-      error.kind === 'rate_limited' ? (error.resetAt ?? new Date(Date.now() + 60_000)) : error.kind === 'transient' && d.attempt < deps.maxAttempts ? new Date(Date.now() + retryDelayMs(d.attempt)) : undefined;
-    if (retryAt && token) {
-      // Rate limits use no attempt: nothing fails for being rate-limited.
-      await releaseForRetry(db, { deliveryId: d.id, leaseId, at: retryAt, error: recorded, countsAsAttempt: error.kind !== 'rate_limited' });
-      await job.moveToDelayed(retryAt.getTime(), token);
-      throw new DelayedError();
-    }
-    if (error.kind === 'account_disconnected' || error.kind === 'auth_expired') await markAccountNeedsReconnect(db, d.account_id);
-    const status = error.kind === 'ambiguous' ? 'unconfirmed' : 'failed';
-    await markEnded(db, { deliveryId: d.id, leaseId, status, error: recorded });
-    return status;
-  }
+async function setNextAttempt(deps: TWorkerDeps, o: { deliveryId: string; revision: number; at: Date }) {
+  await deps.db
+    .updateTable('delivery')
+    .set({ next_attempt_at: o.at.toISOString(), last_error: JSON.stringify({ kind: 'rate_limited', message: '' }), updated_at: new Date().toISOString() })
+    .where('id', '=', o.deliveryId)
+    .where('status', '=', 'scheduled')
+    .where('revision', '=', o.revision)
+    .execute();
 }
 
 /**
  * Publishes one delivery at most once per claim. Idempotent: a job that runs again (stalled,
- * duplicated, stale revision) fails the claim and is skipped.
+ * duplicated, stale revision) finds the delivery no longer `scheduled` at its revision and
+ * is skipped. Order: lateness check, quota, claim (committed), platform call.
  */
-export function createPublishProcessor(deps: TPublishDeps) {
-  return async (job: Job<TPublishJobData>, token?: string): Promise<TPublishOutcome> => {
+export function createPublishProcessor(deps: TWorkerDeps) {
+  return async (job: Job, token?: string): Promise<TPublishOutcome> => {
     const parsed = ZPublishJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid publish job payload');
     const { deliveryId, revision } = parsed.data;
-    const leaseId = randomUUID();
-    if (!(await claimDelivery(deps.db, { deliveryId, revision, leaseId, now: new Date() }))) return 'skipped';
-    const delivery = await loadClaimedDelivery(deps.db, deliveryId);
-    if (!delivery) return 'skipped';
+    const reschedule = async (at: Date): Promise<never> => {
+      await job.moveToDelayed(at.getTime(), token);
+      throw new DelayedError();
+    };
+    const d = await loadClaimedDelivery(deps.db, deliveryId);
+    if (!d || d.status !== 'scheduled' || d.revision !== revision) return 'skipped';
     try {
-      return await publishClaimed(deps, delivery, leaseId, job, token);
+      const cutoff = new Date(Date.now() - deps.maxLatenessMs);
+      if (await markMissedIfOverdue(deps.db, { deliveryId, revision, cutoff })) {
+        deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'missed' });
+        return 'missed';
+      }
+      const adapter = deps.adapters.get(d.platform);
+      const slot = await deps.limiter.take({ platform: d.platform, accountId: d.account_id, limits: adapter?.limits ?? [], member: `${deliveryId}:${Date.now()}` });
+      if (!slot.ok) {
+        deps.metrics.rateLimitWaits.inc({ platform: d.platform, source: 'quota' });
+        await setNextAttempt(deps, { deliveryId, revision, at: slot.retryAt });
+        return await reschedule(slot.retryAt);
+      }
+      const leaseId = randomUUID();
+      if (!(await claimDelivery(deps.db, { deliveryId, revision, leaseId, now: new Date(), notBefore: cutoff }))) return 'skipped';
+      return await publishUnderLease(deps, { ...d, attempt: d.attempt + 1 }, leaseId, reschedule);
     } finally {
-      await refreshPostStatus(deps.db, delivery.post_id);
+      await refreshPostStatus(deps.db, d.post_id);
     }
   };
 }

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('the sweeper', () => {
   it('when a due delivery is missing from Redis, then a sweep queues it once, however often it runs', async () => {
-    const sweep = createSweepProcessor({ db: t.db, queue, logger: createLogger({ name: 't', level: 'silent' }) });
+    const sweep = createSweepProcessor({ db: t.db, queue, logger: createLogger({ name: 't', level: 'silent' }), maxLatenessMs: 3600_000, settleMs: 60_000 });
     const overdue = await insertDelivery({ scheduledAt: new Date(Date.now() - 5000), revision: 3 });
     const soon = await insertDelivery({ scheduledAt: new Date(Date.now() + 60_000) });
     const later = await insertDelivery({ scheduledAt: new Date(Date.now() + 3600_000) });
@@ -53,5 +53,25 @@ describe('the sweeper', () => {
     expect(await queue.getJob(`publish-${published}-r1`)).toBeUndefined();
     const counts = await queue.getJobCounts('delayed', 'wait');
     expect((counts.delayed ?? 0) + (counts.wait ?? 0)).toBe(2);
+  });
+
+  it('when a scheduled delivery is overdue beyond the allowed lateness, then it becomes missed and is not queued', async () => {
+    const sweep = createSweepProcessor({ db: t.db, queue, logger: createLogger({ name: 't', level: 'silent' }), maxLatenessMs: 3600_000, settleMs: 60_000 });
+    const stale = await insertDelivery({ scheduledAt: new Date(Date.now() - 3 * 3600_000) });
+    await sweep();
+    expect(await queue.getJob(`publish-${stale}-r1`)).toBeUndefined();
+    expect((await t.db.selectFrom('delivery').select('status').where('id', '=', stale).executeTakeFirstOrThrow()).status).toBe('missed');
+  });
+
+  it('when a lease outlived the settle window, then one resolve job is queued for it, and none for a fresh lease', async () => {
+    const sweep = createSweepProcessor({ db: t.db, queue, logger: createLogger({ name: 't', level: 'silent' }), maxLatenessMs: 3600_000, settleMs: 60_000 });
+    const old = await insertDelivery({ scheduledAt: new Date(Date.now() - 120_000), status: 'publishing' });
+    const fresh = await insertDelivery({ scheduledAt: new Date(Date.now() - 1000), status: 'publishing' });
+    await t.db.updateTable('delivery').set({ lease_id: 'lease-old', lease_at: new Date(Date.now() - 90_000).toISOString() }).where('id', '=', old).execute();
+    await t.db.updateTable('delivery').set({ lease_id: 'lease-new', lease_at: new Date().toISOString() }).where('id', '=', fresh).execute();
+    await sweep();
+    await sweep();
+    expect(await queue.getJob(`resolve-${old}-lease-old`)).toBeDefined();
+    expect(await queue.getJob(`resolve-${fresh}-lease-new`)).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@ import type { TDatabase } from '@siar/shared/node';
  * for a delivery still `scheduled` at the job's revision; a cancelled, edited or already
  * handled delivery updates no row, and the job is stale.
  */
-export async function claimDelivery(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date }): Promise<boolean> {
-  const result = await db
+export async function claimDelivery(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {
+  let query = db
     .updateTable('delivery')
     .set((eb) => ({
       status: 'publishing',
@@ -18,9 +18,57 @@ export async function claimDelivery(db: TDatabase, options: { deliveryId: string
     }))
     .where('id', '=', options.deliveryId)
     .where('status', '=', 'scheduled')
-    .where('revision', '=', options.revision)
+    .where('revision', '=', options.revision);
+  if (options.notBefore) query = query.where('scheduled_at', '>=', options.notBefore.toISOString());
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * A delivery overdue beyond the allowed lateness (after an outage, say) is never published
+ * automatically: it becomes `missed` and people decide. Answers whether this one was.
+ */
+export async function markMissedIfOverdue(db: TDatabase, o: { deliveryId: string; revision: number; cutoff: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('delivery')
+    .set({ status: 'missed', last_error: JSON.stringify({ kind: 'missed', message: '' }), updated_at: new Date().toISOString() })
+    .where('id', '=', o.deliveryId)
+    .where('status', '=', 'scheduled')
+    .where('revision', '=', o.revision)
+    .where('scheduled_at', '<', o.cutoff.toISOString())
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Sweeper: every `scheduled` delivery overdue beyond the cutoff becomes `missed` (index-bounded). */
+export async function markOverdueMissed(db: TDatabase, o: { cutoff: Date; limit: number }): Promise<string[]> {
+  const rows = await db.selectFrom('delivery').select(['id', 'revision', 'post_id']).where('status', '=', 'scheduled').where('scheduled_at', '<', o.cutoff.toISOString()).orderBy('scheduled_at').limit(o.limit).execute();
+  const posts: string[] = [];
+  for (const r of rows) if (await markMissedIfOverdue(db, { deliveryId: r.id, revision: r.revision, cutoff: o.cutoff })) posts.push(r.post_id);
+  return [...new Set(posts)];
+}
+
+/** Deliveries whose worker has held the lease longer than the settle window: dead or stuck. */
+export async function findExpiredLeases(db: TDatabase, o: { before: Date; limit: number }) {
+  return db.selectFrom('delivery').select(['id', 'lease_id']).where('status', '=', 'publishing').where('lease_at', '<', o.before.toISOString()).orderBy('lease_at').limit(o.limit).execute();
+}
+
+/** Takes over an expired lease; only one resolver wins. */
+export async function takeOverLease(db: TDatabase, o: { deliveryId: string; oldLeaseId: string; newLeaseId: string; now: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('delivery')
+    .set({ lease_id: o.newLeaseId, lease_at: o.now.toISOString(), updated_at: o.now.toISOString() })
+    .where('id', '=', o.deliveryId)
+    .where('status', '=', 'publishing')
+    .where('lease_id', '=', o.oldLeaseId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Outcome unknown: keep the claim, restart the lease clock, and let read-back decide after the settle window. */
+export async function awaitReadBack(db: TDatabase, o: { deliveryId: string; leaseId: string; error: { kind: string; message: string } }) {
+  const now = new Date().toISOString();
+  await fenced(db, o.deliveryId, o.leaseId).set({ lease_at: now, last_error: JSON.stringify(o.error), updated_at: now }).execute();
 }
 
 export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
@@ -32,7 +80,9 @@ export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
       'delivery.id',
       'delivery.post_id',
       'delivery.attempt',
+      'delivery.status',
       'delivery.scheduled_at',
+      'delivery.revision',
       'delivery.text_override',
       'post.text',
       'social_account.id as account_id',
@@ -58,7 +108,7 @@ export async function markPublished(db: TDatabase, o: { deliveryId: string; leas
     .execute();
 }
 
-export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed'; error: { kind: string; message: string } }) {
+export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed' | 'missed'; error: { kind: string; message: string } }) {
   const now = new Date().toISOString();
   await fenced(db, o.deliveryId, o.leaseId)
     .set({ status: o.status, last_error: JSON.stringify(o.error), lease_id: null, lease_at: null, updated_at: now })

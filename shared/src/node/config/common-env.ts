@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { X_DEFAULT_APP_POSTS_PER_24H, X_DEFAULT_POSTS_PER_15MIN_PER_USER } from '../../platforms/x';
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -20,7 +21,9 @@ export const ZCommonEnv = z.object({
   SIAR_DEMO: boolish,
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_WEB_BASE_URL: z.url().default('https://x.com'),
-  X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  X_POSTS_PER_15MIN_PER_USER: z.coerce.number().int().min(1).default(X_DEFAULT_POSTS_PER_15MIN_PER_USER),
+  X_APP_POSTS_PER_24H: z.coerce.number().int().min(1).default(X_DEFAULT_APP_POSTS_PER_24H),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,7 +35,13 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'siar.db')}`,
     keyFile: env.SIAR_KEY_FILE ? resolve(env.SIAR_KEY_FILE) : resolve(dataDir, 'siar.key'),
     platforms: {
-      x: { apiBaseUrl: env.X_API_BASE_URL, webBaseUrl: env.X_WEB_BASE_URL, requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS },
+      x: {
+        apiBaseUrl: env.X_API_BASE_URL,
+        webBaseUrl: env.X_WEB_BASE_URL,
+        requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
+        postsPer15MinPerUser: env.X_POSTS_PER_15MIN_PER_USER,
+        appPostsPer24h: env.X_APP_POSTS_PER_24H,
+      },
     },
   };
 }

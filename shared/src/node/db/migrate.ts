@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { TDatabase } from './database';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-delivery-attempts';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-delivery-attempts': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -118,6 +118,21 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface DeliveryAttemptTable {
+  id: string;
+  delivery_id: string;
+  number: number;
+  /** `publish` or `read_back`. */
+  kind: string;
+  started_at: string;
+  ended_at: string | null;
+  /** published | failed | retry | rate_limited | ambiguous | found | absent | unknown | interrupted */
+  outcome: string | null;
+  error_kind: string | null;
+  http_status: number | null;
+  excerpt: string | null;
+}
+
 export interface DB {
   opd: OpdTable;
   user: UserTable;
@@ -127,6 +142,7 @@ export interface DB {
   media: MediaTable;
   post: PostTable;
   delivery: DeliveryTable;
+  delivery_attempt: DeliveryAttemptTable;
   review: ReviewTable;
   audit_event: AuditEventTable;
 }

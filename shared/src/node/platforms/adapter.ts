@@ -9,8 +9,14 @@ export interface TCredentials {
   expiresAt?: string | undefined;
 }
 
+export interface TAccountRef {
+  id: string;
+  externalId: string;
+  handle: string;
+}
+
 export interface TPublishInput {
-  account: { id: string; externalId: string; handle: string };
+  account: TAccountRef;
   credentials: TCredentials;
   text: string;
 }
@@ -20,14 +26,36 @@ export interface TPublishResult {
   url: string;
 }
 
+export interface TReadBackInput extends TPublishInput {
+  /** The earliest the post can have been created (the attempt's start, less clock skew). */
+  since: Date;
+}
+
+/**
+ * `found`: the post is live. `absent`: every post since `since` was read and none matches, so
+ * publishing again cannot make a duplicate. `unknown`: the platform could not tell us.
+ */
+export type TReadBackResult = { status: 'found'; externalId: string; url: string } | { status: 'absent' } | { status: 'unknown'; reason: string };
+
 export interface TProfile {
   externalId: string;
   handle: string;
   displayName: string;
 }
 
+/** A limit enforced before calling the platform: `max` posts per `windowMs`, per account or per app. */
+export interface TRateLimit {
+  scope: 'account' | 'app';
+  windowMs: number;
+  max: number;
+}
+
 export interface TPlatformAdapter {
   id: string;
+  /** The longest a single platform request may take; the settle window must exceed it. */
+  requestTimeoutMs: number;
+  limits: TRateLimit[];
   publish(input: TPublishInput): Promise<TPublishResult>;
+  readBack(input: TReadBackInput): Promise<TReadBackResult>;
   getProfile(credentials: TCredentials): Promise<TProfile>;
 }

@@ -12,8 +12,9 @@ export type TPublishErrorKind =
 
 export class PublishError extends Error {
   readonly kind: TPublishErrorKind;
-  /** For `rate_limited`: when the window resets. */
+  /** For `rate_limited`: when the window resets, and whose window it is. */
   readonly resetAt: Date | undefined;
+  readonly limitScope: 'account' | 'app' | undefined;
   readonly httpStatus: number | undefined;
   /** A short excerpt of the platform's answer, safe to store and show (never a token). */
   readonly platformDetail: string | undefined;
@@ -21,12 +22,13 @@ export class PublishError extends Error {
   constructor(
     kind: TPublishErrorKind,
     message: string,
-    options: { resetAt?: Date | undefined; httpStatus?: number | undefined; platformDetail?: string | undefined; cause?: unknown } = {},
+    options: { resetAt?: Date | undefined; limitScope?: 'account' | 'app'; httpStatus?: number | undefined; platformDetail?: string | undefined; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'PublishError';
     this.kind = kind;
     this.resetAt = options.resetAt;
+    this.limitScope = options.limitScope;
     this.httpStatus = options.httpStatus;
     this.platformDetail = options.platformDetail?.slice(0, 300);
   }

@@ -1,11 +1,12 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PUBLISH_JOB, PUBLISH_QUEUE, publishJobId, type TPublishJobData } from '../../jobs/publish';
+import { PUBLISH_JOB, PUBLISH_QUEUE, publishJobId, type TPublishJobData, type TResolveJobData } from '../../jobs/publish';
 
-export type TPublishQueue = Queue<TPublishJobData>;
+/** One queue for publishing and for resolving expired leases (both call the platform). */
+export type TPublishQueue = Queue<TPublishJobData | TResolveJobData>;
 
 export function createPublishQueue(connection: Redis, prefix = 'siar'): TPublishQueue {
-  return new Queue<TPublishJobData>(PUBLISH_QUEUE, { connection, prefix });
+  return new Queue<TPublishJobData | TResolveJobData>(PUBLISH_QUEUE, { connection, prefix });
 }
 
 export interface TDueDelivery {
@@ -17,6 +18,7 @@ export interface TDueDelivery {
 /**
  * Adds one delayed job per delivery with its deterministic id: an id already in Redis is a
  * no-op, so callers (API, sweeper) may add the same delivery as often as they like.
+ * `scheduledAt` is when the job should run (a retry's next attempt, or the post's time).
  */
 export async function enqueueDeliveries(queue: TPublishQueue, deliveries: TDueDelivery[], now = Date.now()): Promise<void> {
   if (deliveries.length === 0) return;
@@ -29,8 +31,10 @@ export async function enqueueDeliveries(queue: TPublishQueue, deliveries: TDueDe
         opts: {
           jobId: publishJobId(data),
           delay: Math.max(0, Date.parse(d.scheduledAt) - now),
-          removeOnComplete: { age: 24 * 3600, count: 10_000 },
-          removeOnFail: { age: 7 * 24 * 3600 },
+          // Finished jobs are removed so the same id can be added again (a retry, a re-queue):
+          // the database row, not BullMQ's lists, records what happened.
+          removeOnComplete: true,
+          removeOnFail: true,
         },
       };
     }),

@@ -3,15 +3,23 @@ import type { TPlatformAdapter } from '../adapter';
 import { PublishError } from '../publish-error';
 import { createXClient, type TXClientConfig } from './x.client-factory';
 import { mapXError } from './x.errors';
+import { readBackTweet } from './x.read-back';
 
 export interface TXAdapterConfig extends TXClientConfig {
   /** Where published posts are shown: `https://x.com`, or the emulator in demo mode. */
   webBaseUrl: string;
+  postsPer15MinPerUser: number;
+  appPostsPer24h: number;
 }
 
 export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
   return {
     id: 'x',
+    requestTimeoutMs: config.requestTimeoutMs,
+    limits: [
+      { scope: 'account', windowMs: 15 * 60_000, max: config.postsPer15MinPerUser },
+      { scope: 'app', windowMs: 24 * 3600_000, max: config.appPostsPer24h },
+    ],
     async publish({ account, credentials, text }) {
       const client = createXClient(config, credentials.accessToken);
       let response;
@@ -24,6 +32,10 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
       const id = response.data?.id;
       if (!id) throw new PublishError('ambiguous', 'X answered without a tweet id', { platformDetail: JSON.stringify(response).slice(0, 300) });
       return { externalId: id, url: xRules.postUrl(config.webBaseUrl, account.handle, id) };
+    },
+    async readBack({ account, credentials, text, since }) {
+      const result = await readBackTweet(createXClient(config, credentials.accessToken), account.externalId, text, since);
+      return result.status === 'found' ? { status: 'found', externalId: result.externalId, url: xRules.postUrl(config.webBaseUrl, account.handle, result.externalId) } : result;
     },
     async getProfile(credentials) {
       const client = createXClient(config, credentials.accessToken);

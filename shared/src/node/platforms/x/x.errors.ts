@@ -22,9 +22,12 @@ export function mapXError(error: unknown, options: { sent: boolean }): PublishEr
     const status = error.code;
     const common = { httpStatus: status, platformDetail: excerpt(error.data), cause: error };
     if (status === 429) {
-      const reset = error.rateLimit?.reset;
+      // X names the app's 24-hour budget in its own headers; anything else is the user's window.
+      const appReset = Number(error.headers?.['x-app-limit-24hour-remaining'] === '0' ? error.headers['x-app-limit-24hour-reset'] : NaN);
+      const reset = Number.isFinite(appReset) ? appReset : error.rateLimit?.reset;
       return new PublishError('rate_limited', 'rate limited', {
         ...common,
+        limitScope: Number.isFinite(appReset) ? 'app' : 'account',
         resetAt: new Date(reset ? reset * 1000 : Date.now() + 15 * 60_000),
       });
     }

@@ -1,0 +1,66 @@
+import { openCredentials, PublishError, type TPlatformAdapter } from '@siar/shared/node';
+import { endAttempt, startAttempt } from '../libraries/attempts.repository';
+import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
+import { retryDelayMs } from './retry-backoff';
+import type { TWorkerDeps } from './worker-deps';
+
+export type TPublishOutcome = 'published' | 'skipped' | 'failed' | 'unconfirmed' | 'missed' | 'retry' | 'awaiting_read_back';
+
+/** How the calling job comes back later: publish jobs move themselves to delayed. */
+export type TReschedule = (at: Date) => Promise<never>;
+
+function recorded(error: PublishError) {
+  return { kind: error.kind, message: error.message.slice(0, 300) };
+}
+
+/**
+ * One platform call for a delivery this worker holds the lease on, and what follows from its
+ * outcome. Every write is fenced by the lease; the attempt is on record either way.
+ */
+export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, leaseId: string, reschedule: TReschedule): Promise<TPublishOutcome> {
+  const { db } = deps;
+  const adapter: TPlatformAdapter | undefined = deps.adapters.get(d.platform);
+  const log = deps.logger.child({ deliveryId: d.id, postId: d.post_id, accountId: d.account_id, attempt: d.attempt });
+  if (!adapter || d.account_status !== 'active' || !d.credentials) {
+    await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: { kind: adapter ? 'account_disconnected' : 'internal', message: '' } });
+    deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'failed' });
+    return 'failed';
+  }
+  const attemptId = await startAttempt(db, { deliveryId: d.id, number: d.attempt, kind: 'publish' });
+  try {
+    const credentials = openCredentials(deps.ring, d.account_id, d.credentials);
+    const result = await adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
+    const at = new Date();
+    await markPublished(db, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
+    await endAttempt(db, attemptId, { outcome: 'published' });
+    deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'published' });
+    if (d.scheduled_at) deps.metrics.lateness.observe({ platform: d.platform }, Math.max(0, at.getTime() - Date.parse(d.scheduled_at)) / 1000);
+    log.info({ externalId: result.externalId }, 'published');
+    return 'published';
+  } catch (err) {
+    const error = err instanceof PublishError ? err : new PublishError('ambiguous', err instanceof Error ? err.message : String(err));
+    log.warn({ kind: error.kind, httpStatus: error.httpStatus, detail: error.platformDetail }, 'publish did not succeed');
+    await endAttempt(db, attemptId, { outcome: error.kind, errorKind: error.kind, httpStatus: error.httpStatus, excerpt: error.platformDetail ?? error.message });
+    deps.metrics.deliveries.inc({ platform: d.platform, outcome: error.kind });
+    if (error.kind === 'rate_limited') {
+      const at = error.resetAt ?? new Date(Date.now() + 60_000);
+      await deps.limiter.block({ platform: d.platform, accountId: d.account_id, scope: error.limitScope ?? 'account', until: at });
+      deps.metrics.rateLimitWaits.inc({ platform: d.platform, source: 'platform' });
+      // Nothing fails for being rate-limited, and the wait uses no attempt.
+      await releaseForRetry(db, { deliveryId: d.id, leaseId, at, error: recorded(error), countsAsAttempt: false });
+      return reschedule(at);
+    }
+    if (error.kind === 'transient' && d.attempt < deps.maxAttempts) {
+      const at = new Date(Date.now() + retryDelayMs(d.attempt));
+      await releaseForRetry(db, { deliveryId: d.id, leaseId, at, error: recorded(error), countsAsAttempt: true });
+      return reschedule(at);
+    }
+    if (error.kind === 'ambiguous') {
+      await awaitReadBack(db, { deliveryId: d.id, leaseId, error: recorded(error) });
+      return 'awaiting_read_back';
+    }
+    if (error.kind === 'account_disconnected' || error.kind === 'auth_expired') await markAccountNeedsReconnect(db, d.account_id);
+    await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: recorded(error) });
+    return 'failed';
+  }
+}

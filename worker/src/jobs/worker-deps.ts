@@ -1,0 +1,19 @@
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPublishQueue } from '@siar/shared/node';
+import type { TWorkerMetrics } from '../libraries/metrics';
+import type { TRateLimiter } from '../libraries/rate-limiter';
+
+/** What every job handler of the worker is given. */
+export interface TWorkerDeps {
+  db: TDatabase;
+  ring: TKeyRing;
+  adapters: ReadonlyMap<string, TPlatformAdapter>;
+  logger: TLogger;
+  limiter: TRateLimiter;
+  publishQueue: TPublishQueue;
+  metrics: TWorkerMetrics;
+  maxAttempts: number;
+  /** A delivery later than this past its time is `missed`, never published automatically. */
+  maxLatenessMs: number;
+  /** How long a lease may be held before read-back decides; longer than any request timeout. */
+  settleMs: number;
+}

@@ -3,12 +3,16 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { AppError } from '@siar/shared';
 import type { TDatabase, TLogger } from '@siar/shared/node';
 import { accountsRouter } from './components/accounts/accounts.router';
 import { authRouter } from './components/auth/auth.router';
+import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
 import { healthRouter } from './components/health/health.router';
+import { QUEUE_BOARD_PATH, queueBoard } from './components/operations/queue-board';
+import { createServerMetrics } from './components/operations/server-metrics';
 import { postsRouter } from './components/posts/posts.router';
 import { problemMiddleware } from './libraries/errors/problem-middleware';
 import { csrfProtection } from './libraries/http/csrf';
@@ -18,6 +22,10 @@ export interface TAppDeps {
   db: TDatabase;
   redis: Redis;
   scheduler: TPublishScheduler;
+  /** Shown on /admin/queues and measured on /metrics. */
+  queues: Queue[];
+  /** The BullMQ key prefix, shared with the worker (heartbeats live under it). */
+  prefix: string;
   logger: TLogger;
   trustProxy: number;
   /** The built client; not served when absent (API-only tests). */
@@ -29,8 +37,18 @@ export function createApp(deps: TAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null } } }));
-  app.use(healthRouter(deps));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(healthRouter({ ...deps, metrics: createServerMetrics(deps) }));
+  app.use(QUEUE_BOARD_PATH, sessionMiddleware(deps.db), queueBoard(deps.queues));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
@@ -40,6 +58,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps.db));
   api.use('/posts', postsRouter(deps));
+  api.use('/deliveries', deliveriesRouter(deps));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);
 

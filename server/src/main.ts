@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { createDatabase, createLogger, createPublishQueue, createRedis, migrateToLatest } from '@siar/shared/node';
+import { Queue } from 'bullmq';
+import { MAINTENANCE_QUEUE } from '@siar/shared';
+import { checkRedisConfig, createDatabase, createLogger, createPublishQueue, createRedis, migrateToLatest } from '@siar/shared/node';
 import { createApp } from './app';
 import { deleteExpiredSessions } from './components/auth/sessions.repository';
 import { loadServerConfig } from './config/env';
@@ -14,10 +16,19 @@ const redis = createRedis(config.REDIS_URL, 'producer');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queue = createPublishQueue(redis, config.SIAR_QUEUE_PREFIX);
 queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
+const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redis, prefix: config.SIAR_QUEUE_PREFIX });
+maintenance.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
+redis.once('ready', () => {
+  void checkRedisConfig(redis).then((problems) => {
+    for (const problem of problems) logger.warn({ problem }, 'REDIS IS NOT SET UP AS SIAR NEEDS IT');
+  });
+});
 const app = createApp({
   db,
   redis,
   scheduler: createPublishScheduler(queue, redis, logger),
+  queues: [queue, maintenance],
+  prefix: config.SIAR_QUEUE_PREFIX,
   logger,
   trustProxy: config.trustProxy,
   clientDistDir: config.clientDistDir ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),
@@ -36,7 +47,7 @@ async function stop(signal: string) {
   clearInterval(cleanup);
   server.close();
   server.closeIdleConnections();
-  await queue.close().catch(() => undefined);
+  await Promise.all([queue.close(), maintenance.close()]).catch(() => undefined);
   redis.disconnect();
   await db.destroy();
   process.exit(0);

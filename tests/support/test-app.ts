@@ -18,7 +18,7 @@ export async function startTestApp(options: { database: TTestDatabase; redisUrl:
   redis.on('error', () => undefined);
   const queue = createPublishQueue(redis, options.prefix);
   queue.on('error', () => undefined);
-  const app = createApp({ db: options.database.db, redis, scheduler: createPublishScheduler(queue, redis, logger), logger, trustProxy: 0 });
+  const app = createApp({ db: options.database.db, redis, scheduler: createPublishScheduler(queue, redis, logger), queues: [queue], prefix: options.prefix, logger, trustProxy: 0 });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

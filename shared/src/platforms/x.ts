@@ -17,6 +17,7 @@ export const xRules: TPlatformRules = {
       ...(ok ? {} : { key: text.trim() === '' ? 'text_required' : 'text_too_long_for_platform' }),
     };
   },
+  externalIdFromUrl: (url) => /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/.exec(url)?.[1],
   postUrl: (webBaseUrl, handle, externalId) =>
     `${webBaseUrl.replace(/\/$/, '')}/${encodeURIComponent(handle)}/status/${encodeURIComponent(externalId)}`,
 };

@@ -58,7 +58,13 @@ export const ZDelivery = z.object({
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** When the next automatic try is due (a retry, or a wait for platform quota). */
+  nextAttemptAt: z.string().nullable(),
+  /** Closed set: rate_limited, transient, ambiguous, content_rejected, … (for the UI's hints). */
+  errorKind: z.string().nullable(),
   error: z.string().nullable(),
+  /** Only in a single post's answer. */
+  attempts: z.array(z.lazy(() => ZDeliveryAttempt)).optional(),
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 
@@ -87,3 +93,30 @@ export const ZPostListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type TPostListQuery = z.infer<typeof ZPostListQuery>;
+
+export const ZUpdatePostRequest = z
+  .object({
+    text: z.string({ error: 'text_required' }).trim().min(1, { error: 'text_required' }).max(POST_TEXT_MAX, { error: 'text_too_long' }).optional(),
+    scheduledAt: ZIsoInstant.nullable().optional(),
+    /** The revision the editor saw: a stale one answers 409 instead of overwriting. */
+    revision: z.number().int().positive().optional(),
+  })
+  .refine((b) => b.text !== undefined || b.scheduledAt !== undefined, { error: 'nothing_to_change' });
+export type TUpdatePostRequest = z.infer<typeof ZUpdatePostRequest>;
+
+export const ZMarkPublishedRequest = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'invalid_url' }).max(2000),
+});
+export type TMarkPublishedRequest = z.infer<typeof ZMarkPublishedRequest>;
+
+export const ZDeliveryAttempt = z.object({
+  number: z.number().int(),
+  kind: z.enum(['publish', 'read_back']),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  errorKind: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  excerpt: z.string().nullable(),
+});
+export type TDeliveryAttempt = z.infer<typeof ZDeliveryAttempt>;

@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, rulesFor, type TCreatePostRequest, type TFieldError, type TPost } from '@siar/shared';
+import { AppError, type TCreatePostRequest, type TPost } from '@siar/shared';
 import type { DeliveryTable, TDatabase, TLogger } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
-import { translate } from '../../libraries/i18n/messages';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
-import { findAccountsByIds, type TAccountRow } from '../accounts/accounts.repository';
+import { findAccountsByIds } from '../accounts/accounts.repository';
+import { checkPostTexts } from './check-post-texts';
 import { findDeliveriesOfPosts, findPostById, insertPostWithDeliveries } from './posts.repository';
 import { toPostDto } from './post-dto';
 
 /** A schedule this close to now counts as "now" (clock skew, the minute being typed). */
 const PAST_TOLERANCE_MS = 30_000;
-
-function checkTexts(input: TCreatePostRequest, accounts: TAccountRow[], auth: TAuth): TFieldError[] {
-  const errors: TFieldError[] = [];
-  for (const id of Object.keys(input.variants ?? {})) {
-    if (!input.accountIds.includes(id)) errors.push({ field: `variants.${id}`, key: 'account_not_found' });
-  }
-  for (const account of accounts) {
-    const variant = input.variants?.[account.id]?.text;
-    const check = rulesFor(account.platform)?.checkText(variant ?? input.text);
-    if (check && !check.ok) {
-      const params = { platform: rulesFor(account.platform)!.name, length: check.length, max: check.max };
-      const key = check.key ?? 'text_too_long_for_platform';
-      errors.push({ field: variant ? `variants.${account.id}.text` : 'text', key, message: translate(auth.locale, `validation.${key}`, params) });
-    }
-  }
-  return errors;
-}
 
 /**
  * Writes the post and its deliveries in one transaction, then queues one job per delivery.
@@ -50,7 +33,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
     if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'in_past' }] });
     scheduledAt = new Date(Math.max(at.getTime(), now.getTime())).toISOString();
   }
-  const textErrors = checkTexts(input, accounts, auth);
+  const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
 
   const iso = now.toISOString();

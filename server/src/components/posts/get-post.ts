@@ -1,12 +1,14 @@
 import { AppError, type TPost } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
-import { findDeliveriesOfPosts, findPostById } from './posts.repository';
+import { findAttemptsOfDeliveries, findDeliveriesOfPosts, findPostById } from './posts.repository';
 import { toPostDto } from './post-dto';
 
 /** A post outside the caller's scope answers 404, exactly like one that does not exist. */
 export async function getPost(options: { db: TDatabase; auth: TAuth; id: string }): Promise<TPost> {
   const row = await findPostById(options.db, options.auth.opdIds, options.id);
   if (!row) throw new AppError('not_found');
-  return toPostDto(row, await findDeliveriesOfPosts(options.db, [row.id]), options.auth.locale);
+  const deliveries = await findDeliveriesOfPosts(options.db, [row.id]);
+  const attempts = await findAttemptsOfDeliveries(options.db, deliveries.map((d) => d.id));
+  return toPostDto(row, deliveries, options.auth.locale, attempts);
 }

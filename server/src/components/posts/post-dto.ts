@@ -1,20 +1,38 @@
-import type { TDelivery, TLocale, TPost } from '@siar/shared';
+import type { TDelivery, TDeliveryAttempt, TLocale, TPost } from '@siar/shared';
 import { translate } from '../../libraries/i18n/messages';
-import type { TDeliveryRow, TPostRow } from './posts.repository';
+import type { TAttemptRow, TDeliveryRow, TPostRow } from './posts.repository';
 
-/** last_error is stored as `{ kind, message }`; people read it in their language. */
-function deliveryError(raw: string | null, locale: TLocale): string | null {
-  if (!raw) return null;
+function parseError(raw: string | null): { kind?: string; message?: string } | undefined {
+  if (!raw) return undefined;
   try {
-    const { kind, message } = JSON.parse(raw) as { kind?: string; message?: string };
-    const label = translate(locale, `delivery.${kind}`) ?? kind ?? '';
-    return message ? `${label}: ${message}` : label;
+    return JSON.parse(raw) as { kind?: string; message?: string };
   } catch {
-    return raw;
+    return { message: raw };
   }
 }
 
-export function toDeliveryDto(row: TDeliveryRow, locale: TLocale): TDelivery {
+/** last_error is stored as `{ kind, message }`; people read it in their language. */
+function deliveryError(raw: string | null, locale: TLocale): string | null {
+  const parsed = parseError(raw);
+  if (!parsed) return null;
+  const label = translate(locale, `delivery.${parsed.kind}`) ?? parsed.kind ?? '';
+  return parsed.message ? `${label}: ${parsed.message}` : label;
+}
+
+function toAttemptDto(row: TAttemptRow): TDeliveryAttempt {
+  return {
+    number: row.number,
+    kind: row.kind as TDeliveryAttempt['kind'],
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    outcome: row.outcome,
+    errorKind: row.error_kind,
+    httpStatus: row.http_status,
+    excerpt: row.excerpt,
+  };
+}
+
+export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAttemptRow[]): TDelivery {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -25,11 +43,14 @@ export function toDeliveryDto(row: TDeliveryRow, locale: TLocale): TDelivery {
     externalId: row.external_id,
     externalUrl: row.external_url,
     publishedAt: row.published_at,
+    nextAttemptAt: row.status === 'scheduled' ? row.next_attempt_at : null,
+    errorKind: parseError(row.last_error)?.kind ?? null,
     error: deliveryError(row.last_error, locale),
+    ...(attempts ? { attempts: attempts.filter((a) => a.delivery_id === row.id).map(toAttemptDto) } : {}),
   };
 }
 
-export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLocale): TPost {
+export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLocale, attempts?: TAttemptRow[]): TPost {
   return {
     id: row.id,
     opdId: row.opd_id,
@@ -41,6 +62,6 @@ export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLo
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    deliveries: deliveries.filter((d) => d.post_id === row.id).map((d) => toDeliveryDto(d, locale)),
+    deliveries: deliveries.filter((d) => d.post_id === row.id).map((d) => toDeliveryDto(d, locale, attempts)),
   };
 }

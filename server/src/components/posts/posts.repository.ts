@@ -70,6 +70,7 @@ export async function findDeliveriesOfPosts(db: TDatabase, postIds: string[]) {
       'delivery.external_id',
       'delivery.external_url',
       'delivery.published_at',
+      'delivery.next_attempt_at',
       'delivery.last_error',
     ])
     .where('delivery.post_id', 'in', postIds)
@@ -78,3 +79,9 @@ export async function findDeliveriesOfPosts(db: TDatabase, postIds: string[]) {
 }
 
 export type TDeliveryRow = Awaited<ReturnType<typeof findDeliveriesOfPosts>>[number];
+
+export async function findAttemptsOfDeliveries(db: TDatabase, deliveryIds: string[]) {
+  if (deliveryIds.length === 0) return [];
+  return db.selectFrom('delivery_attempt').selectAll().where('delivery_id', 'in', deliveryIds).orderBy('started_at').execute();
+}
+export type TAttemptRow = Awaited<ReturnType<typeof findAttemptsOfDeliveries>>[number];

@@ -1,14 +1,20 @@
 import { Router } from 'express';
-import { ZCreatePostRequest, ZId, ZPostListQuery } from '@siar/shared';
+import { ZCreatePostRequest, ZId, ZPostListQuery, ZUpdatePostRequest } from '@siar/shared';
 import type { TDatabase, TLogger } from '@siar/shared/node';
 import { parseInput } from '../../libraries/http/validate';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
+import { cancelPost } from './cancel-post';
 import { createPost } from './create-post';
 import { getPost } from './get-post';
 import { listPosts } from './list-posts';
+import { updatePost } from './update-post';
 
 export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger }): Router {
   const router = Router();
+  const idOf = (raw: unknown) => {
+    const id = ZId.safeParse(raw);
+    return id.success ? id.data : '';
+  };
   router.get('/', async (req, res) => {
     res.json(await listPosts({ db: deps.db, auth: req.auth!, query: parseInput(ZPostListQuery, req.query) }));
   });
@@ -17,8 +23,16 @@ export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler;
     res.status(201).json(await createPost({ ...deps, auth: req.auth!, input }));
   });
   router.get('/:id', async (req, res) => {
-    const id = ZId.safeParse(req.params.id);
-    res.json(await getPost({ db: deps.db, auth: req.auth!, id: id.success ? id.data : '' }));
+    res.json(await getPost({ db: deps.db, auth: req.auth!, id: idOf(req.params.id) }));
+  });
+  router.patch('/:id', async (req, res) => {
+    res.json(await updatePost({ ...deps, auth: req.auth!, id: idOf(req.params.id), input: parseInput(ZUpdatePostRequest, req.body) }));
+  });
+  router.post('/:id/cancel', async (req, res) => {
+    res.json(await cancelPost({ db: deps.db, auth: req.auth!, id: idOf(req.params.id) }));
+  });
+  router.post('/:id/publish-now', async (req, res) => {
+    res.json(await updatePost({ ...deps, auth: req.auth!, id: idOf(req.params.id), input: { scheduledAt: new Date().toISOString() } }));
   });
   return router;
 }

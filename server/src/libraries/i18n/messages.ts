@@ -10,6 +10,7 @@ const id = {
   'errors.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
   'errors.not_found': 'Data tidak ditemukan.',
   'errors.conflict': 'Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.',
+  'errors.invalid_transition': 'Tindakan ini tidak bisa dilakukan pada status saat ini.',
   'errors.payload_too_large': 'Isi permintaan terlalu besar.',
   'errors.rate_limited': 'Terlalu banyak permintaan. Coba lagi nanti.',
   'errors.internal': 'Terjadi kesalahan pada server. Silakan coba lagi.',
@@ -29,6 +30,10 @@ const id = {
   'validation.account_not_found': 'Akun tidak ditemukan.',
   'validation.account_inactive': 'Akun ini perlu dihubungkan ulang sebelum bisa dipakai.',
   'validation.unknown_field': 'Kolom tidak dikenal.',
+  'validation.nothing_to_change': 'Tidak ada yang diubah.',
+  'validation.invalid_url': 'Tautan tidak valid (harus diawali http:// atau https://).',
+  'validation.url_not_of_platform': 'Tautan ini bukan tautan postingan {{platform}}.',
+  'validation.publishing_now': 'Postingan sedang diterbitkan; tunggu hingga selesai.',
   'delivery.rate_limited': 'Menunggu kuota platform',
   'delivery.auth_expired': 'Izin akses kedaluwarsa; hubungkan ulang akun',
   'delivery.account_disconnected': 'Akun terputus; hubungkan ulang akun',
@@ -36,6 +41,8 @@ const id = {
   'delivery.transient': 'Gangguan sementara pada platform',
   'delivery.ambiguous': 'Hasil tidak pasti; periksa akun',
   'delivery.internal': 'Kesalahan internal',
+  'delivery.missed': 'Terlewat: terlambat melewati batas, tidak diterbitkan otomatis',
+  'delivery.marked_published': 'Ditandai sudah terbit oleh petugas',
 } as const;
 
 export type TMessageKey = keyof typeof id;
@@ -49,6 +56,7 @@ const en: Record<TMessageKey, string> = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.not_found': 'Not found.',
   'errors.conflict': 'Someone else changed this. Reload and try again.',
+  'errors.invalid_transition': 'This action is not possible in the current status.',
   'errors.payload_too_large': 'The request body is too large.',
   'errors.rate_limited': 'Too many requests. Try again later.',
   'errors.internal': 'Something went wrong on the server. Please try again.',
@@ -68,6 +76,10 @@ const en: Record<TMessageKey, string> = {
   'validation.account_not_found': 'Account not found.',
   'validation.account_inactive': 'This account must be reconnected before it can be used.',
   'validation.unknown_field': 'Unknown field.',
+  'validation.nothing_to_change': 'Nothing to change.',
+  'validation.invalid_url': 'Invalid link (must start with http:// or https://).',
+  'validation.url_not_of_platform': 'This is not a link to a {{platform}} post.',
+  'validation.publishing_now': 'The post is being published right now; wait until it is done.',
   'delivery.rate_limited': 'Waiting for platform quota',
   'delivery.auth_expired': 'Access expired; reconnect the account',
   'delivery.account_disconnected': 'Account disconnected; reconnect it',
@@ -75,6 +87,8 @@ const en: Record<TMessageKey, string> = {
   'delivery.transient': 'Temporary platform problem',
   'delivery.ambiguous': 'Outcome uncertain; check the account',
   'delivery.internal': 'Internal error',
+  'delivery.missed': 'Missed: too late past the limit, not published automatically',
+  'delivery.marked_published': 'Marked as published by a person',
 };
 
 const catalogues: Record<TLocale, Record<string, string>> = { id, en };

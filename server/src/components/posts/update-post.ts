@@ -1,0 +1,70 @@
+import { AppError, type TPost, type TUpdatePostRequest } from '@siar/shared';
+import { refreshPostStatus, type TDatabase } from '@siar/shared/node';
+import type { TAuth } from '../../libraries/http/auth-context';
+import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
+import { checkPostTexts } from './check-post-texts';
+import { getPost } from './get-post';
+import { findPostById } from './posts.repository';
+
+const PAST_TOLERANCE_MS = 30_000;
+const EDITABLE = ['draft', 'scheduled'];
+
+/** Thrown inside the transaction to roll it back when a worker claimed a delivery first. */
+class LostRace extends Error {}
+
+/**
+ * Edits a post that has not started going out. The revision goes up and every delivery moves
+ * to it in one transaction, conditionally on all of them still being editable: if a worker
+ * claimed one in between, nothing changes (409). Jobs of the old revision then fail their
+ * claim, so the old text is never published after the edit was accepted.
+ */
+export async function updatePost(o: { db: TDatabase; scheduler: TPublishScheduler; auth: TAuth; id: string; input: TUpdatePostRequest; now?: Date }): Promise<TPost> {
+  const { db, auth, input } = o;
+  const now = o.now ?? new Date();
+  const post = await findPostById(db, auth.opdIds, o.id);
+  if (!post) throw new AppError('not_found');
+  if (input.revision !== undefined && input.revision !== post.revision) throw new AppError('conflict');
+  if (!EDITABLE.includes(post.status)) throw new AppError('invalid_transition');
+
+  let scheduledAt = post.scheduled_at;
+  if (input.scheduledAt !== undefined) {
+    if (input.scheduledAt === null) scheduledAt = null;
+    else {
+      const at = new Date(input.scheduledAt);
+      if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'in_past' }] });
+      scheduledAt = new Date(Math.max(at.getTime(), now.getTime())).toISOString();
+    }
+  }
+  const deliveries = await db
+    .selectFrom('delivery')
+    .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+    .select(['delivery.id', 'delivery.text_override', 'social_account.id as accountId', 'social_account.platform'])
+    .where('delivery.post_id', '=', post.id)
+    .execute();
+  const text = input.text ?? post.text;
+  const errors = checkPostTexts({ auth, text, accounts: deliveries.filter((d) => !d.text_override).map((d) => ({ id: d.accountId, platform: d.platform })), accountIds: [] });
+  if (errors.length) throw new AppError('validation', { fieldErrors: errors });
+
+  const revision = post.revision + 1;
+  const status = scheduledAt ? 'scheduled' : 'draft';
+  const iso = now.toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const p = await trx.updateTable('post').set({ text, scheduled_at: scheduledAt, revision, status, updated_at: iso }).where('id', '=', post.id).where('revision', '=', post.revision).executeTakeFirst();
+      if (Number(p.numUpdatedRows) !== 1) throw new LostRace();
+      const d = await trx
+        .updateTable('delivery')
+        .set({ revision, scheduled_at: scheduledAt, status, attempt: 0, next_attempt_at: null, last_error: null, updated_at: iso })
+        .where('post_id', '=', post.id)
+        .where('status', 'in', EDITABLE)
+        .executeTakeFirst();
+      if (Number(d.numUpdatedRows) !== deliveries.length) throw new LostRace();
+    });
+  } catch (err) {
+    if (err instanceof LostRace) throw new AppError('conflict', { fieldErrors: [{ field: 'status', key: 'publishing_now' }] });
+    throw err;
+  }
+  await refreshPostStatus(db, post.id);
+  if (scheduledAt) await o.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision, scheduledAt: scheduledAt! })), { postId: post.id });
+  return getPost({ db, auth, id: post.id });
+}

@@ -21,7 +21,7 @@ export function pickFreePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One process of the machine: its pid and full command line. */
+/** One live process of the machine: its pid, process group and command line. */
 interface TProcessLine {
   pid: number;
   pgid: number;
@@ -29,11 +29,12 @@ interface TProcessLine {
 }
 
 function listProcesses(): TProcessLine[] {
-  const out = spawnSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' }).stdout;
+  const out = spawnSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' }).stdout;
   const rows: TProcessLine[] = [];
   for (const line of out.split('\n')) {
-    const match = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    if (match?.[1] && match[2] && match[3] !== undefined) rows.push({ pid: Number(match[1]), pgid: Number(match[2]), args: match[3] });
+    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+    // A zombie has already exited; it only waits for its parent to reap it.
+    if (match?.[1] && match[2] && match[3] && match[4] !== undefined && !match[3].startsWith('Z')) rows.push({ pid: Number(match[1]), pgid: Number(match[2]), args: match[4] });
   }
   return rows;
 }
@@ -112,7 +113,9 @@ export async function startSiar(options: TStartOptions): Promise<TSiarInstance> 
           await Promise.race([exited, sleep(5_000)]);
         }
       }
-      // Children that outlive the launcher for a moment (e.g. still flushing) get a short grace.
+      // Children that outlive the launcher for a moment get a short grace. Few children name the
+      // data dir on their command line (redis-server even rewrites its title), so membership of
+      // the launcher's process group counts too.
       const leftoversNow = () => listProcesses().filter((p) => p.pid !== process.pid && (p.args.includes(dataDir) || p.pgid === pgid));
       for (let i = 0; i < 30 && leftoversNow().length > 0; i++) await sleep(100);
       const leftovers = leftoversNow().map((p) => `${p.pid} (pgid ${p.pgid}) ${p.args}`);

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Queue, Worker } from 'bullmq';
-import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, RESOLVE_JOB, SWEEP_EVERY_MS, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
+import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
 import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
 import { createPublishProcessor } from './jobs/publish.processor';
@@ -37,6 +37,7 @@ const deps = {
   publishQueue,
   metrics,
   maxAttempts: config.maxAttempts,
+  retryBaseMs: config.retryBaseMs,
   maxLatenessMs: config.maxLatenessMs,
   settleMs: config.settleMs,
 };
@@ -47,6 +48,8 @@ const publishWorker = new Worker(PUBLISH_QUEUE, (job, token) => (job.name === RE
   connection,
   prefix,
   concurrency: config.concurrency,
+  lockDuration: config.jobLockMs,
+  stalledInterval: config.jobLockMs,
 });
 publishWorker.on('error', (err) => logger.error({ err: err.message }, 'publish worker error'));
 publishWorker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'job failed'));
@@ -64,7 +67,13 @@ const maintenanceWorker = new Worker(
   { connection, prefix, concurrency: 1 },
 );
 maintenanceWorker.on('error', (err) => logger.error({ err: err.message }, 'maintenance worker error'));
-await maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+// Upserted again every interval: idempotent, and it restores the scheduler if Redis lost its data.
+const upsertSweeper = () =>
+  maintenanceQueue
+    .upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not set up the sweeper'));
+await upsertSweeper();
+const sweeperKeeper = setInterval(() => void upsertSweeper(), Math.max(config.sweepEveryMs, 5000));
 
 const stopHeartbeat = startHeartbeat(connection, prefix, `${hostname()}-${process.pid}`);
 const metricsServer = config.metricsPort ? startMetricsServer(metrics.registry, config.metricsPort) : undefined;
@@ -75,6 +84,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal, graceMs: config.shutdownGraceMs }, 'worker stopping: no new jobs, finishing those in flight');
   stopHeartbeat();
+  clearInterval(sweeperKeeper);
   metricsServer?.close();
   // Jobs still running after the grace period keep their lease; read-back resolves them.
   const grace = new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

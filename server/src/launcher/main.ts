@@ -79,7 +79,10 @@ async function main() {
   const lines = [``, `  Siar is ready: ${url}`, config.demo ? `  Demo mode: posts go to the local X emulator, not to X.` : ''];
   if (logins) {
     lines.push(`  Logins created now (shown only this once; keep them):`);
-    for (const l of logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(24)} (${l.role})`);
+    for (const l of logins) {
+      const password = l.username === 'admin' && config.adminPassword ? '(SIAR_ADMIN_PASSWORD)' : l.password;
+      lines.push(`    ${l.username.padEnd(20)} ${password.padEnd(24)} (${l.role})`);
+    }
   } else {
     lines.push(`  Log in as admin with the password shown at the first start${config.adminPassword ? ' (SIAR_ADMIN_PASSWORD)' : ''}.`);
   }

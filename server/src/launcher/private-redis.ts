@@ -74,7 +74,7 @@ export async function startPrivateRedis(options: { dataDir: string; bin: string;
   stopStaleRedis(pidFile);
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--hz', '100', '--save', '', '--pidfile', pidFile, '--daemonize', 'no', '--loglevel', 'warning'];
-  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: process.env, cwd: dir, log: options.log, echo: !options.quiet });
+  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: process.env, cwd: dir, log: options.log, echo: !options.quiet, ownGroup: true });
   redis.start();
   for (let i = 0; i < 100; i++) {
     if (await pingRedis(port)) return { url: `redis://127.0.0.1:${port}`, process: redis };

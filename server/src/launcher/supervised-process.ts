@@ -11,6 +11,11 @@ export interface TSupervisedOptions {
   log: (message: string) => void;
   /** Echo the child's output to ours (default); tests keep a private Redis quiet. */
   echo?: boolean;
+  /**
+   * Its own process group: a Ctrl-C or a group-wide SIGTERM then reaches only the launcher,
+   * which stops this child itself, last (Redis must outlive the worker finishing its jobs).
+   */
+  ownGroup?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export class SupervisedProcess {
     const { command, args, env, cwd, name } = this.options;
     this.startedAt = Date.now();
     const echo = this.options.echo ?? true;
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', echo ? 'inherit' : 'ignore'] });
+    const child = spawn(command, args, { env, cwd, detached: this.options.ownGroup ?? false, stdio: ['ignore', 'pipe', echo ? 'inherit' : 'ignore'] });
     this.child = child;
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -12,6 +12,12 @@ const ZWorkerEnv = ZCommonEnv.extend({
   /** 0 = no metrics endpoint. */
   SIAR_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SIAR_STRICT_REDIS: z.enum(['0', '1', '']).optional(),
+  /** How often the sweeper runs (the job scheduler's interval). */
+  SIAR_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(3600_000).default(30_000),
+  /** First retry delay after a transient error; doubles at each attempt (with jitter). */
+  SIAR_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3600_000).default(30_000),
+  /** BullMQ job lock; a killed worker's jobs are seen as stalled after it expires. */
+  SIAR_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Graceful stop: how long in-flight jobs may take before the worker exits anyway. */
   SIAR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 });
@@ -33,6 +39,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsPort: parsed.SIAR_WORKER_METRICS_PORT,
     strictRedis: parsed.SIAR_STRICT_REDIS === '1',
     shutdownGraceMs: parsed.SIAR_SHUTDOWN_GRACE_MS,
+    sweepEveryMs: parsed.SIAR_SWEEP_EVERY_MS,
+    retryBaseMs: parsed.SIAR_RETRY_BASE_MS,
+    jobLockMs: parsed.SIAR_JOB_LOCK_MS,
   };
 }
 export type TWorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -51,7 +51,7 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
       return reschedule(at);
     }
     if (error.kind === 'transient' && d.attempt < deps.maxAttempts) {
-      const at = new Date(Date.now() + retryDelayMs(d.attempt));
+      const at = new Date(Date.now() + retryDelayMs(d.attempt, deps.retryBaseMs));
       await releaseForRetry(db, { deliveryId: d.id, leaseId, at, error: recorded(error), countsAsAttempt: true });
       return reschedule(at);
     }

@@ -12,6 +12,8 @@ export interface TWorkerDeps {
   publishQueue: TPublishQueue;
   metrics: TWorkerMetrics;
   maxAttempts: number;
+  /** First retry delay after a transient error. */
+  retryBaseMs: number;
   /** A delivery later than this past its time is `missed`, never published automatically. */
   maxLatenessMs: number;
   /** How long a lease may be held before read-back decides; longer than any request timeout. */

@@ -16,6 +16,7 @@ export function getPostQueryOptions(id: string) {
   });
 }
 
-export function usePost(id: string) {
-  return useQuery(getPostQueryOptions(id));
+/** `staleTime: 0` where opening a view means "show me how it is now". */
+export function usePost(id: string, { staleTime }: { staleTime?: number } = {}) {
+  return useQuery({ ...getPostQueryOptions(id), ...(staleTime === undefined ? {} : { staleTime }) });
 }

@@ -1,43 +1,62 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { formatInZone, type TDelivery } from '@siar/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeliveryActions } from './delivery-actions';
+import { DeliveryAttempts } from './delivery-attempts';
+import { DeliveryHint } from './delivery-hint';
 import { DeliveryStatusBadge } from './status-badges';
 
 interface TDeliveryItemProps {
+  postId: string;
   delivery: TDelivery;
   timezone: string;
 }
 
-export function DeliveryItem({ delivery, timezone }: TDeliveryItemProps) {
+export function DeliveryItem({ postId, delivery, timezone }: TDeliveryItemProps) {
   const { t } = useTranslation();
+  const [showAttempts, setShowAttempts] = useState(false);
+  const attemptsId = `attempts-${delivery.id}`;
   return (
     <li data-testid="delivery-item" data-status={delivery.status} data-handle={delivery.handle} data-delivery-id={delivery.id}>
-      <Group gap="xs" wrap="wrap">
-        <Text size="sm" fw={500}>
-          @{delivery.handle}
-        </Text>
-        <DeliveryStatusBadge status={delivery.status} />
-        {delivery.publishedAt && (
-          <Text size="xs" c="dimmed">
-            {t('posts.publishedAt', { time: formatInZone(delivery.publishedAt, timezone) })}
+      <Stack gap={4}>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" fw={500}>
+            @{delivery.handle}
           </Text>
-        )}
-        {delivery.attempt > 1 && (
-          <Text size="xs" c="dimmed">
-            {t('posts.attempt', { count: delivery.attempt })}
-          </Text>
-        )}
-        {delivery.externalUrl && (
-          <Anchor href={delivery.externalUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="delivery-link">
-            {t('posts.viewPost')}
-          </Anchor>
-        )}
-      </Group>
-      {delivery.error && (
-        <Text size="sm" c="red" data-testid="delivery-error">
-          {t('posts.error', { error: delivery.error })}
-        </Text>
-      )}
+          <DeliveryStatusBadge status={delivery.status} />
+          {delivery.publishedAt && (
+            <Text size="xs" c="dimmed">
+              {t('posts.publishedAt', { time: formatInZone(delivery.publishedAt, timezone) })}
+            </Text>
+          )}
+          {delivery.attempt > 1 && (
+            <Text size="xs" c="dimmed">
+              {t('posts.attempt', { count: delivery.attempt })}
+            </Text>
+          )}
+          {delivery.externalUrl && (
+            <Anchor href={delivery.externalUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="delivery-link">
+              {t('posts.viewPost')}
+            </Anchor>
+          )}
+        </Group>
+        <DeliveryHint delivery={delivery} timezone={timezone} />
+        <DeliveryActions delivery={delivery}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            aria-expanded={showAttempts}
+            aria-controls={attemptsId}
+            onClick={() => setShowAttempts((open) => !open)}
+            data-testid="delivery-attempts-toggle"
+          >
+            {t(showAttempts ? 'attempts.hide' : 'attempts.show')}
+          </Button>
+        </DeliveryActions>
+        <div id={attemptsId}>{showAttempts && <DeliveryAttempts postId={postId} delivery={delivery} timezone={timezone} />}</div>
+      </Stack>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Group, Stack, Text } from '@mantine/core';
 import { formatInZone, type TPost } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { DeliveryItem } from './delivery-item';
+import { PostActions } from './post-actions';
 import { PostStatusBadge } from './status-badges';
 
 interface TPostCardProps {
@@ -36,10 +37,11 @@ export function PostCard({ post, timezone }: TPostCardProps) {
         ) : (
           <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
             {post.deliveries.map((delivery) => (
-              <DeliveryItem key={delivery.id} delivery={delivery} timezone={timezone} />
+              <DeliveryItem key={delivery.id} postId={post.id} delivery={delivery} timezone={timezone} />
             ))}
           </Stack>
         )}
+        <PostActions post={post} />
       </Stack>
     </Card>
   );

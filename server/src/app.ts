@@ -28,6 +28,8 @@ export interface TAppDeps {
   prefix: string;
   logger: TLogger;
   trustProxy: number;
+  /** Where each platform's posts are shown (platform id → web base URL), to accept pasted links. */
+  webBaseUrls?: Record<string, string>;
   /** The built client; not served when absent (API-only tests). */
   clientDistDir?: string | undefined;
 }
@@ -58,7 +60,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps.db));
   api.use('/posts', postsRouter(deps));
-  api.use('/deliveries', deliveriesRouter(deps));
+  api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);
 

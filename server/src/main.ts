@@ -28,6 +28,7 @@ const app = createApp({
   redis,
   scheduler: createPublishScheduler(queue, redis, logger),
   queues: [queue, maintenance],
+  webBaseUrls: Object.fromEntries(Object.entries(config.platforms).map(([id, p]) => [id, p.webBaseUrl])),
   prefix: config.SIAR_QUEUE_PREFIX,
   logger,
   trustProxy: config.trustProxy,

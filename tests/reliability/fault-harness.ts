@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublishQueue, createRedis, enqueueDeliveries, type TPublishQueue } from '@siar/shared/node';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
@@ -17,7 +17,7 @@ export const FAST_WORKER_ENV = {
   SIAR_JOB_LOCK_MS: '2000',
   SIAR_SHUTDOWN_GRACE_MS: '2000',
   SIAR_WORKER_CONCURRENCY: '50',
-  LOG_LEVEL: 'error',
+  LOG_LEVEL: process.env.SIAR_FAULTS_LOG_LEVEL ?? 'warn',
 };
 
 export interface TFaultEnv {
@@ -46,6 +46,7 @@ export async function createFaultEnv(o: { accountCount: number; redisUrl: string
   }
   const prefix = `faults-${randomUUID().slice(0, 8)}`;
   const redis = createRedis(o.redisUrl, 'worker');
+  redis.on('error', () => undefined);
   const queue = createPublishQueue(redis, prefix);
   mkdirSync(join(t.dir, 'logs'), { recursive: true });
   return {
@@ -87,11 +88,21 @@ export async function schedulePosts(env: TFaultEnv, items: { accountIndex: numbe
 export class WorkerProcess {
   child: ChildProcess | undefined;
   starts = 0;
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
+  /** Where every run of the worker appends its log (DATA_DIR/logs/worker.log). */
+  readonly logFile: string;
+  constructor(private readonly env: NodeJS.ProcessEnv) {
+    this.logFile = join(String(env.DATA_DIR), 'logs', 'worker.log');
+  }
 
   start(): void {
     this.starts += 1;
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const out = openSync(this.logFile, 'a');
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
+    closeSync(out);
+  }
+
+  tail(lines = 40): string {
+    return readFileSync(this.logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

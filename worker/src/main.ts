@@ -67,13 +67,22 @@ const maintenanceWorker = new Worker(
   { connection, prefix, concurrency: 1 },
 );
 maintenanceWorker.on('error', (err) => logger.error({ err: err.message }, 'maintenance worker error'));
-// Upserted again every interval: idempotent, and it restores the scheduler if Redis lost its data.
 const upsertSweeper = () =>
-  maintenanceQueue
-    .upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
-    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not set up the sweeper'));
+  maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
 await upsertSweeper();
-const sweeperKeeper = setInterval(() => void upsertSweeper(), Math.max(config.sweepEveryMs, 5000));
+// If Redis lost its data (a FLUSHALL, a restore without AOF) the scheduler is gone with it:
+// every interval each worker checks, restores it, and sweeps at once so recovery takes one interval.
+const sweeperKeeper = setInterval(() => {
+  void maintenanceQueue
+    .getJobScheduler(SWEEP_SCHEDULER_ID)
+    .then(async (existing) => {
+      if (existing) return;
+      logger.warn('the sweeper schedule was missing from Redis; restoring it and sweeping now');
+      await upsertSweeper();
+      await sweep();
+    })
+    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the sweeper schedule'));
+}, config.sweepEveryMs);
 
 const stopHeartbeat = startHeartbeat(connection, prefix, `${hostname()}-${process.pid}`);
 const metricsServer = config.metricsPort ? startMetricsServer(metrics.registry, config.metricsPort) : undefined;

@@ -7,6 +7,9 @@ export interface TPlatformRules {
   checkText(text: string): { ok: boolean; length: number; max: number; key?: string };
   /** Builds the public URL of a published post from its id and the account's handle. */
   postUrl(webBaseUrl: string, handle: string, externalId: string): string;
-  /** The post id in a link a person pastes ("sudah terbit"), when the link is one of this platform's. */
-  externalIdFromUrl(url: string): string | undefined;
+  /**
+   * The post id in a link a person pastes ("sudah terbit"), when the link is one of this
+   * platform's; `anyHost` when the caller already checked the host (a configured web base).
+   */
+  externalIdFromUrl(url: string, options?: { anyHost?: boolean }): string | undefined;
 }

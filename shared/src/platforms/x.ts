@@ -4,6 +4,8 @@ import type { TPlatformRules } from './rules';
 /** X counts weighted characters (CJK and emoji count double, URLs 23). */
 export const X_MAX_WEIGHTED_LENGTH = 280;
 
+const X_HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
+
 export const xRules: TPlatformRules = {
   id: 'x',
   name: 'X',
@@ -17,7 +19,16 @@ export const xRules: TPlatformRules = {
       ...(ok ? {} : { key: text.trim() === '' ? 'text_required' : 'text_too_long_for_platform' }),
     };
   },
-  externalIdFromUrl: (url) => /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/.exec(url)?.[1],
+  externalIdFromUrl(url, options) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (!options?.anyHost && !X_HOSTS.has(parsed.hostname.toLowerCase())) return undefined;
+    return /^\/[^/]+\/status(?:es)?\/(\d{1,25})\/?$/.exec(parsed.pathname)?.[1];
+  },
   postUrl: (webBaseUrl, handle, externalId) =>
     `${webBaseUrl.replace(/\/$/, '')}/${encodeURIComponent(handle)}/status/${encodeURIComponent(externalId)}`,
 };

@@ -103,7 +103,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     if (!user) return;
     if (faults.rateLimitBurst > 0) {
       faults.rateLimitBurst -= 1;
-      res.set({ 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + faults.burstResetSeconds) });
+      res.set({ 'x-rate-limit-limit': String(config.postsPer15Min), 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + faults.burstResetSeconds) });
       return problem(res, 429, 'Too Many Requests', 'Too Many Requests');
     }
     if (random() < faults.error5xxRate) return problem(res, 503, 'Service Unavailable', 'Service Unavailable');

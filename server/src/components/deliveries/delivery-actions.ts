@@ -2,6 +2,7 @@ import { AppError, rulesFor, type TMarkPublishedRequest } from '@siar/shared';
 import { refreshPostStatus, type TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
+import { translate } from '../../libraries/i18n/messages';
 import { findDeliveryInScope, transitionDelivery } from './deliveries.repository';
 
 async function load(db: TDatabase, auth: TAuth, id: string) {
@@ -29,11 +30,17 @@ export async function retryDelivery(o: { db: TDatabase; scheduler: TPublishSched
 }
 
 /** "Sudah terbit": a person confirms an unconfirmed delivery is live, giving its link. */
-export async function markDeliveryPublished(o: { db: TDatabase; auth: TAuth; id: string; input: TMarkPublishedRequest }): Promise<string> {
+export async function markDeliveryPublished(o: { db: TDatabase; auth: TAuth; id: string; input: TMarkPublishedRequest; webBaseUrls: Record<string, string> }): Promise<string> {
   const d = await load(o.db, o.auth, o.id);
   const rules = rulesFor(d.platform);
-  const externalId = rules?.externalIdFromUrl(o.input.url);
-  if (!externalId) throw new AppError('validation', { fieldErrors: [{ field: 'url', key: 'url_not_of_platform', ...(rules ? {} : { message: o.input.url }) }] });
+  // The platform's own links, or those of the configured web base (the emulator in demo mode).
+  const base = o.webBaseUrls[d.platform]?.replace(/\/$/, '');
+  const ownLink = base !== undefined && o.input.url.startsWith(`${base}/`);
+  const externalId = rules?.externalIdFromUrl(o.input.url, { anyHost: ownLink });
+  if (!externalId) {
+    const message = translate(o.auth.locale, 'validation.url_not_of_platform', { platform: rules?.name ?? d.platform });
+    throw new AppError('validation', { fieldErrors: [{ field: 'url', key: 'url_not_of_platform', ...(message ? { message } : {}) }] });
+  }
   const moved = await transitionDelivery(o.db, {
     id: d.id,
     from: ['unconfirmed'],

@@ -38,11 +38,15 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
   const deliveries = await db
     .selectFrom('delivery')
     .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
-    .select(['delivery.id', 'delivery.text_override', 'social_account.id as accountId', 'social_account.platform'])
+    .select(['delivery.id', 'delivery.status', 'delivery.text_override', 'social_account.id as accountId', 'social_account.platform'])
     .where('delivery.post_id', '=', post.id)
     .execute();
+  // Cancelled deliveries stay cancelled; anything already on its way makes the post uneditable.
+  if (deliveries.some((d) => d.status === 'publishing')) throw new AppError('conflict', { fieldErrors: [{ field: 'status', key: 'publishing_now' }] });
+  const editable = deliveries.filter((d) => EDITABLE.includes(d.status));
+  if (editable.length === 0 || deliveries.some((d) => !EDITABLE.includes(d.status) && d.status !== 'cancelled')) throw new AppError('invalid_transition');
   const text = input.text ?? post.text;
-  const errors = checkPostTexts({ auth, text, accounts: deliveries.filter((d) => !d.text_override).map((d) => ({ id: d.accountId, platform: d.platform })), accountIds: [] });
+  const errors = checkPostTexts({ auth, text, accounts: editable.filter((d) => !d.text_override).map((d) => ({ id: d.accountId, platform: d.platform })), accountIds: [] });
   if (errors.length) throw new AppError('validation', { fieldErrors: errors });
 
   const revision = post.revision + 1;
@@ -58,13 +62,13 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
         .where('post_id', '=', post.id)
         .where('status', 'in', EDITABLE)
         .executeTakeFirst();
-      if (Number(d.numUpdatedRows) !== deliveries.length) throw new LostRace();
+      if (Number(d.numUpdatedRows) !== editable.length) throw new LostRace();
     });
   } catch (err) {
     if (err instanceof LostRace) throw new AppError('conflict', { fieldErrors: [{ field: 'status', key: 'publishing_now' }] });
     throw err;
   }
   await refreshPostStatus(db, post.id);
-  if (scheduledAt) await o.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision, scheduledAt: scheduledAt! })), { postId: post.id });
+  if (scheduledAt) await o.scheduler.schedule(editable.map((d) => ({ deliveryId: d.id, revision, scheduledAt: scheduledAt! })), { postId: post.id });
   return getPost({ db, auth, id: post.id });
 }

@@ -5,13 +5,16 @@ import { AppError, type TFieldError } from '@siar/shared';
 export function toFieldErrors(issues: z.core.$ZodIssue[]): TFieldError[] {
   return issues.map((issue) => {
     const custom = issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : undefined;
-    const key = custom ?? (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code);
+    // With reportInput, zod leaves `input` out exactly when the value is missing.
+    const missing = issue.code === 'invalid_type' && (!('input' in issue) || issue.input === undefined);
+    const key = custom ?? (missing ? 'required' : issue.code);
     return { field: issue.path.join('.') || '(body)', key };
   });
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+  // reportInput tells a missing value from a wrong one; the input itself is never echoed back.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new AppError('validation', { fieldErrors: toFieldErrors(result.error.issues) });
   return result.data;
 }

@@ -9,13 +9,15 @@ import { usePublishPostNow } from '../api/publish-post-now';
 
 /** Deliveries the server's post cancel still stops (everything not yet out). */
 const CANCELLABLE = new Set<string>(['draft', 'scheduled', 'failed', 'unconfirmed', 'missed']);
+const PENDING = new Set<string>(['draft', 'scheduled']);
 
 export function PostActions({ post }: { post: TPost }) {
   const { t } = useTranslation();
   const publishNow = usePublishPostNow();
   const cancel = useCancelPost();
   const [confirming, setConfirming] = useState(false);
-  const canPublishNow = post.status === 'draft' || post.status === 'scheduled';
+  // A draft whose every delivery was cancelled stays a draft, with nothing left to publish.
+  const canPublishNow = (post.status === 'draft' || post.status === 'scheduled') && post.deliveries.some((delivery) => PENDING.has(delivery.status));
   const canCancel = post.deliveries.some((delivery) => CANCELLABLE.has(delivery.status));
   const busy = publishNow.isPending || cancel.isPending;
   const error = publishNow.error ?? cancel.error;

@@ -27,11 +27,13 @@ export async function refreshPostStatus(db: TExecutor, postId: string): Promise<
   const rows = await db.selectFrom('delivery').select('status').where('post_id', '=', postId).execute();
   const status = derivePostStatus(rows.map((r) => r.status));
   if (!status) return;
+  // Every delivery cancelled cancels the post whatever its state (a draft included).
+  const from = status === 'cancelled' ? [...DERIVED_FROM, 'draft', 'pending_approval', 'expired'] : DERIVED_FROM;
   await db
     .updateTable('post')
     .set({ status, updated_at: isoNow() })
     .where('id', '=', postId)
-    .where('status', 'in', DERIVED_FROM)
+    .where('status', 'in', from)
     .where('status', '!=', status)
     .execute();
 }

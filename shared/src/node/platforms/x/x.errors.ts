@@ -24,11 +24,13 @@ export function mapXError(error: unknown, options: { sent: boolean }): PublishEr
     if (status === 429) {
       // X names the app's 24-hour budget in its own headers; anything else is the user's window.
       const appReset = Number(error.headers?.['x-app-limit-24hour-remaining'] === '0' ? error.headers['x-app-limit-24hour-reset'] : NaN);
-      const reset = Number.isFinite(appReset) ? appReset : error.rateLimit?.reset;
+      const userReset = error.rateLimit?.reset ?? Number(error.headers?.['x-rate-limit-reset']);
+      const reset = Number.isFinite(appReset) ? appReset : userReset;
       return new PublishError('rate_limited', 'rate limited', {
         ...common,
         limitScope: Number.isFinite(appReset) ? 'app' : 'account',
-        resetAt: new Date(reset ? reset * 1000 : Date.now() + 15 * 60_000),
+        // Without a reset header, wait out X's whole 15-minute window.
+        resetAt: new Date(reset && Number.isFinite(reset) ? reset * 1000 : Date.now() + 15 * 60_000),
       });
     }
     if (status === 401) return new PublishError('auth_expired', detailOf(error), common);

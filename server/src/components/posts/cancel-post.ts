@@ -8,6 +8,7 @@ const CANCELLABLE = ['draft', 'scheduled', 'failed', 'unconfirmed', 'missed'];
 
 /** Thrown inside the transaction to roll it back when a worker claimed a delivery first. */
 class LostRace extends Error {}
+class NothingToCancel extends Error {}
 
 /**
  * Cancels every delivery not yet out, atomically: when one is being published right now the
@@ -20,10 +21,17 @@ export async function cancelPost(o: { db: TDatabase; auth: TAuth; id: string }):
   const now = new Date().toISOString();
   try {
     await o.db.transaction().execute(async (trx) => {
+      // Write first: the transaction holds the write lock before it reads, so what it reads
+      // cannot change under it (SQLite would otherwise refuse to upgrade a stale read).
+      await trx.updateTable('post').set({ updated_at: now }).where('id', '=', post.id).execute();
       const all = await trx.selectFrom('delivery').select(['id', 'status']).where('post_id', '=', post.id).execute();
       if (all.some((d) => d.status === 'publishing')) throw new LostRace();
       const open = all.filter((d) => CANCELLABLE.includes(d.status));
-      if (open.length === 0) return;
+      if (open.length === 0) {
+        // Already all cancelled: nothing to do. Already out: a cancel cannot take it back.
+        if (all.every((d) => d.status === 'cancelled')) return;
+        throw new NothingToCancel();
+      }
       const r = await trx
         .updateTable('delivery')
         .set({ status: 'cancelled', next_attempt_at: null, updated_at: now })
@@ -36,6 +44,7 @@ export async function cancelPost(o: { db: TDatabase; auth: TAuth; id: string }):
     });
   } catch (err) {
     if (err instanceof LostRace) throw new AppError('invalid_transition', { fieldErrors: [{ field: 'status', key: 'publishing_now' }] });
+    if (err instanceof NothingToCancel) throw new AppError('invalid_transition');
     throw err;
   }
   await refreshPostStatus(o.db, post.id);

@@ -21,6 +21,10 @@ maintenance.on('error', (err) => logger.warn({ err: err.message }, 'queue error'
 redis.once('ready', () => {
   void checkRedisConfig(redis).then((problems) => {
     for (const problem of problems) logger.warn({ problem }, 'REDIS IS NOT SET UP AS SIAR NEEDS IT');
+    if (problems.length && config.strictRedis) {
+      logger.fatal('refusing to run (SIAR_STRICT_REDIS=1)');
+      process.exit(1);
+    }
   });
 });
 const app = createApp({

@@ -48,6 +48,7 @@ export async function createFaultEnv(o: { accountCount: number; redisUrl: string
   const redis = createRedis(o.redisUrl, 'worker');
   redis.on('error', () => undefined);
   const queue = createPublishQueue(redis, prefix);
+  queue.on('error', () => undefined);
   mkdirSync(join(t.dir, 'logs'), { recursive: true });
   return {
     t,

@@ -8,10 +8,11 @@ const ZServerEnv = ZCommonEnv.extend({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SIAR_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CLIENT_DIST_DIR: z.string().optional(),
+  SIAR_STRICT_REDIS: z.enum(['0', '1', '']).optional(),
 });
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZServerEnv, env);
-  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR };
+  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR, strictRedis: parsed.SIAR_STRICT_REDIS === '1' };
 }
 export type TServerConfig = ReturnType<typeof loadServerConfig>;

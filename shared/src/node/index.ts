@@ -16,3 +16,4 @@ export * from './logger';
 export * from './config/common-env';
 export * from './redis/check-redis-config';
 export * from './redis/heartbeat';
+export * from './platforms/x/x.adapter';

@@ -222,7 +222,6 @@ describe('editing a post (PATCH /api/posts/:id)', () => {
   });
 
   it.each([
-    ['failed', 'failed'],
     ['published', 'published'],
     ['cancelled', 'cancelled'],
   ])('when the post is %s, then editing is 409 invalid_transition and nothing changes', async (postStatus, deliveryStatus) => {
@@ -304,13 +303,24 @@ describe('publishing now (POST /api/posts/:id/publish-now)', () => {
     expect(await snapshot(post.id)).toEqual(before);
   });
 
-  it('when the post has failed, then publish-now is 409 invalid_transition (retry is per delivery) and nothing changes', async () => {
+  it.each([['failed'], ['missed']])('when the post has only %s deliveries, then publish-now sends them again now at a new revision', async (deliveryStatus) => {
     const post = await createPost([dinkesX]);
-    await setDelivery(post.deliveries[0]!.id, { status: 'failed', last_error: JSON.stringify({ kind: 'content_rejected', message: 'duplicate' }) });
+    const d = post.deliveries[0]!.id;
+    await setDelivery(d, { status: deliveryStatus, last_error: JSON.stringify({ kind: 'content_rejected', message: 'x' }) });
+    await setPostStatus(post.id, 'failed');
+    const res = await operator.post(`/api/posts/${post.id}/publish-now`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'scheduled', revision: 2 });
+    expect(res.body.deliveries[0]).toMatchObject({ status: 'scheduled', attempt: 0, error: null });
+    expect(await app.queue.getJob(`publish-${d}-r2`)).toBeDefined();
+  });
+
+  it('when a post has an unconfirmed delivery, then it cannot be edited until a person settles it', async () => {
+    const post = await createPost([dinkesX]);
+    await setDelivery(post.deliveries[0]!.id, { status: 'unconfirmed' });
     await setPostStatus(post.id, 'failed');
     const before = await snapshot(post.id);
-    const res = await operator.post(`/api/posts/${post.id}/publish-now`);
-    expectProblem(res, 409, 'invalid_transition');
+    expectProblem(await operator.request('PATCH', `/api/posts/${post.id}`, { text: 'Ubah' }), 409, 'invalid_transition');
     expect(await snapshot(post.id)).toEqual(before);
   });
 });

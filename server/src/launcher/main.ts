@@ -5,6 +5,7 @@ import { createDatabase, ensureKeyFile, loadKeyRing, migrateToLatest } from '@si
 import { seedDemo } from '../seed/demo-seed';
 import { loadLauncherConfig } from './config/env';
 import { startDemoXEmulator } from './demo-x-emulator';
+import { isPortFree } from './free-port';
 import { startPrivateRedis } from './private-redis';
 import { SupervisedProcess } from './supervised-process';
 
@@ -55,6 +56,9 @@ async function main() {
     log(`demo mode: X emulator at ${emulator.url}`);
   }
   await db.destroy();
+  if (!config.inheritedEnv.SIAR_WORKER_METRICS_PORT && config.port < 65534 && (await isPortFree(config.port + 2, '0.0.0.0'))) {
+    env.SIAR_WORKER_METRICS_PORT = String(config.port + 2);
+  }
 
   for (const [name, file] of [
     ['server', 'server/src/main.ts'],
@@ -77,6 +81,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const lines = [``, `  Siar is ready: ${url}`, config.demo ? `  Demo mode: posts go to the local X emulator, not to X.` : ''];
+  if (env.SIAR_WORKER_METRICS_PORT) lines.push(`  Metrics: ${url}/metrics (server), http://localhost:${env.SIAR_WORKER_METRICS_PORT}/metrics (worker)`);
   if (logins) {
     lines.push(`  Logins created now (shown only this once; keep them):`);
     for (const l of logins) {

@@ -7,7 +7,13 @@ import { getPost } from './get-post';
 import { findPostById } from './posts.repository';
 
 const PAST_TOLERANCE_MS = 30_000;
-const EDITABLE = ['draft', 'scheduled'];
+/**
+ * A post can be edited or rescheduled until something of it has gone out: drafts, scheduled
+ * posts, and posts whose deliveries all failed or were missed (fix the text, choose a new time).
+ * Unconfirmed deliveries may be live, so a person settles those first.
+ */
+const EDITABLE_POSTS = ['draft', 'scheduled', 'failed'];
+const EDITABLE = ['draft', 'scheduled', 'failed', 'missed'];
 
 /** Thrown inside the transaction to roll it back when a worker claimed a delivery first. */
 class LostRace extends Error {}
@@ -24,7 +30,7 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
   const post = await findPostById(db, auth.opdIds, o.id);
   if (!post) throw new AppError('not_found');
   if (input.revision !== undefined && input.revision !== post.revision) throw new AppError('conflict');
-  if (!EDITABLE.includes(post.status)) throw new AppError('invalid_transition');
+  if (!EDITABLE_POSTS.includes(post.status)) throw new AppError('invalid_transition');
 
   let scheduledAt = post.scheduled_at;
   if (input.scheduledAt !== undefined) {
@@ -58,7 +64,7 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
       if (Number(p.numUpdatedRows) !== 1) throw new LostRace();
       const d = await trx
         .updateTable('delivery')
-        .set({ revision, scheduled_at: scheduledAt, status, attempt: 0, next_attempt_at: null, last_error: null, updated_at: iso })
+        .set({ revision, scheduled_at: scheduledAt, status, attempt: 0, next_attempt_at: null, last_error: null, lease_id: null, lease_at: null, updated_at: iso })
         .where('post_id', '=', post.id)
         .where('status', 'in', EDITABLE)
         .executeTakeFirst();

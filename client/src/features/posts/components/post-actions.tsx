@@ -6,29 +6,39 @@ import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useCancelPost } from '../api/cancel-post';
 import { usePublishPostNow } from '../api/publish-post-now';
+import { RescheduleModal } from './reschedule-modal';
 
 /** Deliveries the server's post cancel still stops (everything not yet out). */
 const CANCELLABLE = new Set<string>(['draft', 'scheduled', 'failed', 'unconfirmed', 'missed']);
 const PENDING = new Set<string>(['draft', 'scheduled']);
+/** Never sent, or sent and refused: nothing of the post can be live. */
+const NOT_OUT = new Set<string>(['failed', 'missed']);
 
-export function PostActions({ post }: { post: TPost }) {
+/** The posts the server moves to a new time (publish-now, reschedule): nothing of them went out. */
+function canMoveInTime(post: TPost): boolean {
+  // A draft whose every delivery was cancelled stays a draft, with nothing left to publish.
+  if (post.status === 'draft' || post.status === 'scheduled') return post.deliveries.some((delivery) => PENDING.has(delivery.status));
+  const remaining = post.deliveries.filter((delivery) => delivery.status !== 'cancelled');
+  return post.status === 'failed' && remaining.length > 0 && remaining.every((delivery) => NOT_OUT.has(delivery.status));
+}
+
+export function PostActions({ post, timezone }: { post: TPost; timezone: string }) {
   const { t } = useTranslation();
   const publishNow = usePublishPostNow();
   const cancel = useCancelPost();
-  const [confirming, setConfirming] = useState(false);
-  // A draft whose every delivery was cancelled stays a draft, with nothing left to publish.
-  const canPublishNow = (post.status === 'draft' || post.status === 'scheduled') && post.deliveries.some((delivery) => PENDING.has(delivery.status));
+  const [dialog, setDialog] = useState<'confirm-cancel' | 'reschedule' | null>(null);
+  const canMove = canMoveInTime(post);
   const canCancel = post.deliveries.some((delivery) => CANCELLABLE.has(delivery.status));
   const busy = publishNow.isPending || cancel.isPending;
   const error = publishNow.error ?? cancel.error;
-  if (!canPublishNow && !canCancel && !error) return null;
+  if (!canMove && !canCancel && !error) return null;
 
   const runPublishNow = () => {
     cancel.reset();
     publishNow.mutate({ postId: post.id });
   };
   const runCancel = () => {
-    setConfirming(false);
+    setDialog(null);
     publishNow.reset();
     cancel.mutate({ postId: post.id });
   };
@@ -38,24 +48,30 @@ export function PostActions({ post }: { post: TPost }) {
       <ErrorAlert error={error} testId="post-action-error" />
       <Group justify="flex-end" gap="xs">
         {canCancel && (
-          <Button size="xs" variant="light" color="red" loading={cancel.isPending} disabled={busy} onClick={() => setConfirming(true)} data-testid="post-cancel">
+          <Button size="xs" variant="light" color="red" loading={cancel.isPending} disabled={busy} onClick={() => setDialog('confirm-cancel')} data-testid="post-cancel">
             {t('postActions.cancel')}
           </Button>
         )}
-        {canPublishNow && (
+        {canMove && (
+          <Button size="xs" variant="default" disabled={busy} onClick={() => setDialog('reschedule')} data-testid="post-reschedule">
+            {t('postActions.reschedule')}
+          </Button>
+        )}
+        {canMove && (
           <Button size="xs" loading={publishNow.isPending} disabled={busy} onClick={runPublishNow} data-testid="post-publish-now">
             {t('postActions.publishNow')}
           </Button>
         )}
       </Group>
+      <RescheduleModal post={post} timezone={timezone} opened={dialog === 'reschedule'} onClose={() => setDialog(null)} />
       <ConfirmModal
-        opened={confirming}
+        opened={dialog === 'confirm-cancel'}
         title={t('postActions.cancelTitle')}
         message={t('postActions.cancelConfirm')}
         confirmLabel={t('postActions.cancelYes')}
         color="red"
         onConfirm={runCancel}
-        onClose={() => setConfirming(false)}
+        onClose={() => setDialog(null)}
       />
     </Stack>
   );

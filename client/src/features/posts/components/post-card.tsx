@@ -41,7 +41,7 @@ export function PostCard({ post, timezone }: TPostCardProps) {
             ))}
           </Stack>
         )}
-        <PostActions post={post} />
+        <PostActions post={post} timezone={timezone} />
       </Stack>
     </Card>
   );

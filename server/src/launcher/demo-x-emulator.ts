@@ -20,14 +20,14 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  * Demo mode: runs the X emulator (tests/emulators/x) and registers every X account of the
  * database with its token, so the worker publishes to it exactly as it would to X.
  */
-export async function startDemoXEmulator(options: { root: string; dataDir: string; preferredPort: number; db: TDatabase; ring: TKeyRing; log: (m: string) => void }) {
+export async function startDemoXEmulator(options: { root: string; dataDir: string; preferredPort: number; db: TDatabase; ring: TKeyRing; log: (m: string) => void; env: NodeJS.ProcessEnv }) {
   const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const emulator = new SupervisedProcess({
     name: 'x-emulator',
     command: process.execPath,
     args: ['--import', 'tsx', join(options.root, 'tests', 'emulators', 'x', 'main.ts')],
-    env: { ...process.env, X_EMULATOR_PORT: String(port), X_EMULATOR_STATE_FILE: join(options.dataDir, 'x-emulator.json') },
+    env: { ...options.env, X_EMULATOR_PORT: String(port), X_EMULATOR_STATE_FILE: join(options.dataDir, 'x-emulator.json') },
     cwd: options.root,
     log: options.log,
   });

@@ -37,7 +37,7 @@ async function main() {
 
   let redisUrl = config.externalRedisUrl;
   if (!redisUrl) {
-    const started = await startPrivateRedis({ dataDir: config.dataDir, bin: config.redisServerBin, log });
+    const started = await startPrivateRedis({ dataDir: config.dataDir, bin: config.redisServerBin, log, env: config.inheritedEnv });
     redis = started.process;
     redisUrl = started.url;
     log(`private redis-server at ${redisUrl} (data in ${join(config.dataDir, 'redis')})`);
@@ -50,7 +50,7 @@ async function main() {
 
   const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, REDIS_URL: redisUrl, PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
   if (config.demo) {
-    const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, db, ring, log });
+    const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, db, ring, log, env: config.inheritedEnv });
     children.push(emulator.process);
     Object.assign(env, { X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: emulator.url });
     log(`demo mode: X emulator at ${emulator.url}`);

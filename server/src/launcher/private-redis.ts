@@ -15,14 +15,14 @@ function hasBinary(bin: string): boolean {
 }
 
 /** Finds redis-server; as root on Debian installs it, elsewhere explains how to get it. */
-export function ensureRedisBinary(bin: string, log: (m: string) => void): void {
+export function ensureRedisBinary(bin: string, log: (m: string) => void, env: NodeJS.ProcessEnv): void {
   if (hasBinary(bin)) return;
   const root = process.getuid?.() === 0;
   if (root && existsSync('/etc/debian_version') && bin === 'redis-server') {
     log('redis-server is missing; installing it with apt-get…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: aptEnv });
     if (hasBinary(bin)) return;
   }
   throw new Error(HOW_TO_GET_REDIS);
@@ -66,15 +66,15 @@ export function pingRedis(port: number): Promise<boolean> {
  * (appendonly yes), no eviction of queue keys, and hz 100 for punctual delayed jobs.
  * Data lives under `<dataDir>/redis`, so a second start reuses the queue.
  */
-export async function startPrivateRedis(options: { dataDir: string; bin: string; log: (m: string) => void; quiet?: boolean }): Promise<{ url: string; process: SupervisedProcess }> {
-  ensureRedisBinary(options.bin, options.log);
+export async function startPrivateRedis(options: { dataDir: string; bin: string; log: (m: string) => void; env: NodeJS.ProcessEnv; quiet?: boolean }): Promise<{ url: string; process: SupervisedProcess }> {
+  ensureRedisBinary(options.bin, options.log, options.env);
   const dir = join(options.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
   stopStaleRedis(pidFile);
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--hz', '100', '--save', '', '--pidfile', pidFile, '--daemonize', 'no', '--loglevel', 'warning'];
-  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: process.env, cwd: dir, log: options.log, echo: !options.quiet, ownGroup: true });
+  const redis = new SupervisedProcess({ name: 'redis-server', command: options.bin, args, env: options.env, cwd: dir, log: options.log, echo: !options.quiet, ownGroup: true });
   redis.start();
   for (let i = 0; i < 100; i++) {
     if (await pingRedis(port)) return { url: `redis://127.0.0.1:${port}`, process: redis };

@@ -1,5 +1,5 @@
-import { openCredentials, PublishError, type TPlatformAdapter } from '@siar/shared/node';
-import { endAttempt, startAttempt } from '../libraries/attempts.repository';
+import { openCredentials, PublishError, refreshPostStatus, type TPlatformAdapter } from '@siar/shared/node';
+import { endAttempt } from '../libraries/attempts.repository';
 import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
 import { retryDelayMs } from './retry-backoff';
 import type { TWorkerDeps } from './worker-deps';
@@ -17,22 +17,28 @@ function recorded(error: PublishError) {
  * One platform call for a delivery this worker holds the lease on, and what follows from its
  * outcome. Every write is fenced by the lease; the attempt is on record either way.
  */
-export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, leaseId: string, reschedule: TReschedule): Promise<TPublishOutcome> {
+export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, lease: { leaseId: string; attemptId: string }, reschedule: TReschedule): Promise<TPublishOutcome> {
+  const { leaseId, attemptId } = lease;
   const { db } = deps;
   const adapter: TPlatformAdapter | undefined = deps.adapters.get(d.platform);
   const log = deps.logger.child({ deliveryId: d.id, postId: d.post_id, accountId: d.account_id, attempt: d.attempt });
   if (!adapter || d.account_status !== 'active' || !d.credentials) {
     await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: { kind: adapter ? 'account_disconnected' : 'internal', message: '' } });
+    await endAttempt(db, attemptId, { outcome: 'failed', errorKind: 'account_disconnected' });
+    await refreshPostStatus(db, d.post_id);
     deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'failed' });
     return 'failed';
   }
-  const attemptId = await startAttempt(db, { deliveryId: d.id, number: d.attempt, kind: 'publish' });
   try {
     const credentials = openCredentials(deps.ring, d.account_id, d.credentials);
     const result = await adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
     const at = new Date();
-    await markPublished(db, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
-    await endAttempt(db, attemptId, { outcome: 'published' });
+    // One commit records the outcome; if it were lost, the lease would expire and read-back find the post.
+    await db.transaction().execute(async (trx) => {
+      await markPublished(trx, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
+      await endAttempt(trx, attemptId, { outcome: 'published' });
+      await refreshPostStatus(trx, d.post_id);
+    });
     deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'published' });
     if (d.scheduled_at) deps.metrics.lateness.observe({ platform: d.platform }, Math.max(0, at.getTime() - Date.parse(d.scheduled_at)) / 1000);
     log.info({ externalId: result.externalId }, 'published');
@@ -61,6 +67,7 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     }
     if (error.kind === 'account_disconnected' || error.kind === 'auth_expired') await markAccountNeedsReconnect(db, d.account_id);
     await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: recorded(error) });
+    await refreshPostStatus(db, d.post_id);
     return 'failed';
   }
 }

@@ -32,12 +32,9 @@ export function createPublishProcessor(deps: TWorkerDeps) {
     };
     const d = await loadClaimedDelivery(deps.db, deliveryId);
     if (!d || d.status !== 'scheduled' || d.revision !== revision) return 'skipped';
-    try {
-      const cutoff = new Date(Date.now() - deps.maxLatenessMs);
-      if (await markMissedIfOverdue(deps.db, { deliveryId, revision, cutoff })) {
-        deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'missed' });
-        return 'missed';
-      }
+    const cutoff = new Date(Date.now() - deps.maxLatenessMs);
+    const overdue = d.scheduled_at !== null && d.scheduled_at < cutoff.toISOString();
+    if (!overdue) {
       const adapter = deps.adapters.get(d.platform);
       const slot = await deps.limiter.take({ platform: d.platform, accountId: d.account_id, limits: adapter?.limits ?? [], member: `${deliveryId}:${Date.now()}` });
       if (!slot.ok) {
@@ -45,11 +42,17 @@ export function createPublishProcessor(deps: TWorkerDeps) {
         await setNextAttempt(deps, { deliveryId, revision, at: slot.retryAt });
         return await reschedule(slot.retryAt);
       }
-      const leaseId = randomUUID();
-      if (!(await claimDelivery(deps.db, { deliveryId, revision, leaseId, now: new Date(), notBefore: cutoff }))) return 'skipped';
-      return await publishUnderLease(deps, { ...d, attempt: d.attempt + 1 }, leaseId, reschedule);
-    } finally {
-      await refreshPostStatus(deps.db, d.post_id);
+      const lease = { leaseId: randomUUID(), attemptId: randomUUID() };
+      // The claim re-checks lateness itself, so a delivery that became overdue meanwhile is not taken.
+      if (await claimDelivery(deps.db, { deliveryId, revision, leaseId: lease.leaseId, now: new Date(), notBefore: cutoff, attempt: { id: lease.attemptId, number: d.attempt + 1 } })) {
+        return publishUnderLease(deps, { ...d, attempt: d.attempt + 1 }, lease, reschedule);
+      }
     }
+    if (await markMissedIfOverdue(deps.db, { deliveryId, revision, cutoff })) {
+      await refreshPostStatus(deps.db, d.post_id);
+      deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'missed' });
+      return 'missed';
+    }
+    return 'skipped';
   };
 }

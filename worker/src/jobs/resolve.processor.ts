@@ -44,9 +44,9 @@ export function createResolveProcessor(deps: TWorkerDeps) {
     try {
       await closeOpenAttempts(deps.db, d.id);
       const since = new Date((await lastPublishStart(deps.db, d.id))?.getTime() ?? Date.parse(d.scheduled_at ?? new Date().toISOString()));
-      const attemptId = await startAttempt(deps.db, { deliveryId: d.id, number: d.attempt, kind: 'read_back' });
+      const readBackId = await startAttempt(deps.db, { deliveryId: d.id, number: d.attempt, kind: 'read_back' });
       const result = await readBackWithRetries(deps, d, new Date(since.getTime() - SKEW_MS));
-      await endAttempt(deps.db, attemptId, { outcome: result.status, excerpt: result.status === 'unknown' ? result.reason : undefined });
+      await endAttempt(deps.db, readBackId, { outcome: result.status, excerpt: result.status === 'unknown' ? result.reason : undefined });
       deps.metrics.readBacks.inc({ platform: d.platform, result: result.status });
       log.info({ result: result.status }, 'read-back');
       if (result.status === 'found') {
@@ -69,7 +69,8 @@ export function createResolveProcessor(deps: TWorkerDeps) {
         throw new RescheduledError();
       };
       await deps.db.updateTable('delivery').set((eb) => ({ attempt: eb('attempt', '+', 1) })).where('id', '=', d.id).where('lease_id', '=', leaseId).execute();
-      return await publishUnderLease(deps, { ...d, attempt: d.attempt + 1 }, leaseId, reschedule).catch((e: unknown) => {
+      const attemptId = await startAttempt(deps.db, { deliveryId: d.id, number: d.attempt + 1, kind: 'publish' });
+      return await publishUnderLease(deps, { ...d, attempt: d.attempt + 1 }, { leaseId, attemptId }, reschedule).catch((e: unknown) => {
         if (e instanceof RescheduledError) return 'retry' as const;
         throw e;
       });

@@ -1,11 +1,27 @@
 import type { TDatabase } from '@siar/shared/node';
 
 /**
- * The claim: one conditional update, committed before any platform call. It succeeds only
- * for a delivery still `scheduled` at the job's revision; a cancelled, edited or already
- * handled delivery updates no row, and the job is stale.
+ * The claim: one conditional update, committed (with the attempt's row, in one transaction)
+ * before any platform call. It succeeds only for a delivery still `scheduled` at the job's
+ * revision; a cancelled, edited or already handled delivery updates no row: the job is stale.
  */
-export async function claimDelivery(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {
+export async function claimDelivery(
+  db: TDatabase,
+  options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date; attempt?: { id: string; number: number } },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimRow(trx, options))) return false;
+    if (options.attempt) {
+      await trx
+        .insertInto('delivery_attempt')
+        .values({ id: options.attempt.id, delivery_id: options.deliveryId, number: options.attempt.number, kind: 'publish', started_at: options.now.toISOString(), ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null })
+        .execute();
+    }
+    return true;
+  });
+}
+
+async function claimRow(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {
   let query = db
     .updateTable('delivery')
     .set((eb) => ({

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
 
 export interface TXClientConfig {
@@ -26,10 +27,17 @@ function redirectPlugin(config: TXClientConfig): ITwitterApiClientPlugin {
   };
 }
 
+// One keep-alive agent per base URL: a client is built per call, the connections are reused.
+const agents = new Map<string, http.Agent | https.Agent>();
+function agentFor(baseUrl: string): http.Agent | https.Agent {
+  let agent = agents.get(baseUrl);
+  if (!agent) {
+    agent = baseUrl.startsWith('http://') ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+    agents.set(baseUrl, agent);
+  }
+  return agent;
+}
+
 export function createXClient(config: TXClientConfig, accessToken: string): TwitterApi {
-  const plain = config.apiBaseUrl.startsWith('http://');
-  return new TwitterApi(accessToken, {
-    plugins: [redirectPlugin(config)],
-    ...(plain ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}),
-  });
+  return new TwitterApi(accessToken, { plugins: [redirectPlugin(config)], httpAgent: agentFor(config.apiBaseUrl) });
 }

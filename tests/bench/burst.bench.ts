@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createFaultEnv, deliveryStatuses, schedulePosts, WorkerProcess } from '../reliability/fault-harness';
+import { benchRedis, latencyOf, peakRssMb, sleep } from './bench-support';
+
+const N = Number(process.env.BENCH_BURST_N ?? 2000);
+const ACCOUNTS = 200;
+const CONCURRENCY = 50;
+const LATENCY_MS = 50;
+const root = new URL('../..', import.meta.url).pathname;
+
+/** Siar's real path: a worker process claiming, publishing through twitter-api-v2, recording. */
+async function pipeline(redisUrl: string) {
+  const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS });
+  Object.assign(env.workerEnv, { SIAR_WORKER_CONCURRENCY: String(CONCURRENCY), X_REQUEST_TIMEOUT_MS: '15000', SIAR_SETTLE_MS: '60000', SIAR_SWEEP_EVERY_MS: '30000', SIAR_RETRY_BASE_MS: '30000', SIAR_JOB_LOCK_MS: '30000', LOG_LEVEL: 'warn' });
+  const worker = new WorkerProcess(env.workerEnv);
+  worker.start();
+  await sleep(4000);
+  const due = Date.now() + 5000;
+  await schedulePosts(env, Array.from({ length: N }, (_, i) => ({ accountIndex: i % ACCOUNTS, text: `Burst ${i} ${due}`, at: new Date(due) })));
+  for (;;) {
+    const rows = await deliveryStatuses(env);
+    if (rows.every((r) => r.status !== 'scheduled' && r.status !== 'publishing')) break;
+    if (Date.now() > due + 120_000) throw new Error('pipeline burst did not finish in 2 minutes');
+    await sleep(250);
+  }
+  const rows = await deliveryStatuses(env);
+  const workerRssMb = peakRssMb(worker.child?.pid);
+  await worker.kill('SIGTERM');
+  const published = rows.filter((r) => r.status === 'published');
+  const lateness = published.map((r) => Date.parse(r.published_at!) - due);
+  const last = Math.max(...published.map((r) => Date.parse(r.published_at!)));
+  await env.close();
+  return { published: published.length, lateness: latencyOf(lateness), throughputPerS: Math.round((published.length / Math.max(1, last - due)) * 1000 * 10) / 10, workerPeakRssMb: workerRssMb };
+}
+
+/** Bare BullMQ with the same delayed jobs, concurrency and HTTP call. */
+async function baseline(redisUrl: string) {
+  const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS });
+  const prefix = `bench-baseline`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-worker.ts'], {
+    cwd: root,
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_EMULATOR_URL: env.emulator.url, BENCH_PREFIX: prefix, BENCH_CONCURRENCY: String(CONCURRENCY) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('baseline', { connection, prefix });
+  const due = Date.now() + 5000;
+  await queue.addBulk(Array.from({ length: N }, (_, i) => ({ name: 'p', data: { token: env.accounts[i % ACCOUNTS]!.accessToken, text: `Baseline ${i} ${due}` }, opts: { jobId: `b-${i}`, delay: due - Date.now() } })));
+  for (;;) {
+    const counts = await queue.getJobCounts('completed', 'failed');
+    if ((counts.completed ?? 0) + (counts.failed ?? 0) >= N) break;
+    if (Date.now() > due + 120_000) throw new Error('baseline burst did not finish in 2 minutes');
+    await sleep(250);
+  }
+  const jobs = await queue.getJobs(['completed'], 0, N);
+  const lateness = jobs.map((j) => Number(j.returnvalue) - due);
+  const last = Math.max(...jobs.map((j) => Number(j.returnvalue)));
+  const workerRssMb = peakRssMb(child.pid);
+  child.kill('SIGTERM');
+  await queue.close();
+  connection.disconnect();
+  await env.close();
+  return { published: jobs.length, lateness: latencyOf(lateness), throughputPerS: Math.round((jobs.length / Math.max(1, last - due)) * 1000 * 10) / 10, workerPeakRssMb: workerRssMb };
+}
+
+export async function burstBench() {
+  const redis = await benchRedis();
+  try {
+    const base = await baseline(redis.url);
+    const siar = await pipeline(redis.url);
+    return {
+      deliveries: N,
+      accounts: ACCOUNTS,
+      concurrency: CONCURRENCY,
+      emulatorLatencyMs: LATENCY_MS,
+      pipeline: siar,
+      baseline: base,
+      throughputRatio: Math.round((siar.throughputPerS / base.throughputPerS) * 100) / 100,
+      p99LatenessDeltaMs: siar.lateness.p99 - base.lateness.p99,
+      targets: { throughputRatio: '>= 0.7', p99LatenessDeltaMs: '<= 500', workerPeakRssMb: '<= 200' },
+    };
+  } finally {
+    await redis.stop();
+  }
+}

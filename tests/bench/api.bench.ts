@@ -1,1 +1,87 @@
-export async function apiBench() { return {}; }
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import express from 'express';
+import { freePort } from '../../server/src/launcher/free-port';
+import { ApiClient } from '../support/api-client';
+import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
+import { benchRedis, peakRssMb, sleep } from './bench-support';
+
+const POSTS = Number(process.env.BENCH_API_POSTS ?? 100_000);
+const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 15);
+const root = new URL('../..', import.meta.url).pathname;
+
+async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
+  const result = await autocannon({ url, connections: 50, duration: DURATION_S, method: options.method ?? 'GET', headers: options.headers, body: options.body });
+  return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, requestsPerS: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors };
+}
+
+/** 100,000 posts over a year, one delivery each, written straight into the database. */
+async function seed() {
+  const t = await createTestDatabase();
+  const opd = await buildOpd(t.db);
+  const user = await buildUser(t.db, { username: 'admin', role: 'admin' });
+  const accounts = await Promise.all(Array.from({ length: 20 }, (_, i) => buildAccount(t.db, t.ring, { opdId: opd.id, handle: `akun_${i}` })));
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const now = new Date().toISOString();
+  for (let i = 0; i < POSTS; i += 2000) {
+    await t.db.transaction().execute(async (trx) => {
+      const rows = Array.from({ length: Math.min(2000, POSTS - i) }, (_, k) => {
+        const at = new Date(start + Math.floor(((i + k) / POSTS) * 365 * 24 * 3600_000)).toISOString();
+        return { postId: randomUUID(), deliveryId: randomUUID(), at, account: accounts[(i + k) % accounts.length]! };
+      });
+      await trx.insertInto('post').values(rows.map((r) => ({ id: r.postId, opd_id: opd.id, author_id: user.id, status: 'published', scheduled_at: r.at, text: `Informasi layanan publik nomor ${r.postId.slice(0, 8)} untuk warga Kabupaten Tangerang`, media_ids: '[]', revision: 1, created_at: r.at, updated_at: r.at }))).execute();
+      await trx
+        .insertInto('delivery')
+        .values(rows.map((r) => ({ id: r.deliveryId, post_id: r.postId, account_id: r.account.id, text_override: null, status: 'published', revision: 1, scheduled_at: r.at, attempt: 1, next_attempt_at: null, lease_id: null, lease_at: null, external_id: '1', external_url: `https://x.com/${r.account.handle}/status/1`, published_at: r.at, last_error: null, updated_at: now })))
+        .execute();
+    });
+  }
+  return { t, accountId: accounts[0]!.id, password: user.password };
+}
+
+export async function apiBench() {
+  const redis = await benchRedis();
+  const { t, accountId, password } = await seed();
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const bare = express();
+  let payload = '';
+  bare.get('/', (_req, res) => res.type('json').send(payload));
+  const bareServer = bare.listen(0, '127.0.0.1');
+  try {
+    for (let i = 0; i < 100 && !(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)); i++) await sleep(100);
+    const api = new ApiClient(base);
+    await api.login('admin', password);
+    const headers = { cookie: [...api.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': decodeURIComponent(api.jar.get('siar_csrf')!), 'content-type': 'application/json' };
+    const month = '/api/posts?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&limit=500';
+    const sample = await fetch(base + month, { headers });
+    payload = await sample.text();
+    const calendarMonth = await load(base + month, { headers });
+    const body = JSON.stringify({ accountIds: [accountId], text: 'Pengumuman uji beban', scheduledAt: '2027-06-01T01:00:00Z' });
+    const createPost = await load(`${base}/api/posts`, { method: 'POST', headers, body });
+    const bareBaseline = await load(`http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`, {});
+    return {
+      postsInDatabase: POSTS,
+      calendarMonth: { ...calendarMonth, itemsPerResponse: (JSON.parse(payload) as { items: unknown[] }).items.length, responseBytes: payload.length },
+      createPost,
+      bareExpressSamePayload: bareBaseline,
+      activity: 'not measured yet: GET /api/activity arrives with issue #7',
+      serverPeakRssMb: peakRssMb(server.pid),
+      connections: 50,
+      secondsEach: DURATION_S,
+      targets: { calendarP99Ms: '<= 50', createP99Ms: '<= 30' },
+    };
+  } finally {
+    server.kill('SIGTERM');
+    bareServer.close();
+    await t.close();
+    await redis.stop();
+  }
+}

@@ -2,7 +2,7 @@
 // `npm test`: typecheck, lint and every test (real Redis, SQLite and Chromium). Prints
 // `N passed, N failed` last, read from vitest's JSON report, and exits non-zero on failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkNodeVersion, ensureClientBuild, ensureDependencies, root } from '../../server/bin/bootstrap.mjs';
@@ -44,5 +44,7 @@ if (existsSync(report)) {
   failed += 1;
 }
 if (vitest.status !== 0 && failed === 0) failed += 1;
+const hasPostgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'postgres')));
+if (!hasPostgres || process.env.SIAR_TEST_POSTGRES === '0') console.log('\nskipped: postgres (the database suites ran on SQLite only)');
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

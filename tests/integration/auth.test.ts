@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
 import { buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
-import { testRedisUrl } from '../support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../support/test-redis';
 
 let t: TTestDatabase;
 let app: TTestApp;
 let admin: Awaited<ReturnType<typeof buildUser>>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   app = await startTestApp({ database: t, redisUrl: testRedisUrl(), prefix: 'test-auth' });
   admin = await buildUser(t.db, { username: 'admin', role: 'admin', password: 'Correct-Horse-42' });
   await buildUser(t.db, { username: 'gone', role: 'operator', password: 'Correct-Horse-42', disabled: 1 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, startHeartbeat } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
-import { testRedisUrl } from '../support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../support/test-redis';
 import { buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
 
 let t: TTestDatabase;
@@ -11,7 +11,7 @@ let app: TTestApp;
 const prefix = `test-ops-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   app = await startTestApp({ database: t, redisUrl: testRedisUrl(), prefix });
   const opd = await buildOpd(t.db);
   await buildUser(t.db, { username: 'admin', role: 'admin' });

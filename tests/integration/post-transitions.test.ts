@@ -4,7 +4,7 @@ import type { DeliveryTable } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
-import { testRedisUrl } from '../support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../support/test-redis';
 import { claimDelivery } from '../../worker/src/libraries/deliveries.repository';
 
 /**
@@ -97,7 +97,7 @@ function fieldErrors(res: TRes): { field: string; key: string; message: string }
 const dueAt = (job: { timestamp: number; opts: { delay?: number } }) => job.timestamp + (job.opts.delay ?? 0);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   app = await startTestApp({ database: t, redisUrl: testRedisUrl(), prefix: 'test-post-transitions' });
   await app.queue.obliterate({ force: true });
   const dinkes = await buildOpd(t.db, { name: 'Dinas Kesehatan' });

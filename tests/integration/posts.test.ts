@@ -6,7 +6,7 @@ import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDataba
 import { createApp } from '../../server/src/app';
 import { createPublishScheduler } from '../../server/src/libraries/queue/publish-scheduler';
 import type { AddressInfo } from 'node:net';
-import { testRedisUrl } from '../support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../support/test-redis';
 
 let t: TTestDatabase;
 let app: TTestApp;
@@ -24,7 +24,7 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   app = await startTestApp({ database: t, redisUrl: testRedisUrl(), prefix: 'test-posts' });
   dinkes = await buildOpd(t.db, { name: 'Dinas Kesehatan' });
   camat = await buildOpd(t.db, { name: 'Kecamatan Tigaraksa' });

@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
 import { freePort } from '../../server/src/launcher/free-port';
-import { testRedisUrl } from '../support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../support/test-redis';
 
 const root = new URL('../..', import.meta.url).pathname;
 let t: TTestDatabase;
@@ -27,7 +27,7 @@ async function stopProcess(child: ChildProcess | undefined): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   emulator = await startXEmulator({ latencyMs: 20 });
   const opd = await buildOpd(t.db);
   await buildUser(t.db, { username: 'op', opdIds: [opd.id] });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { createDatabase, migrateToLatest, parseKeyText, sealCredentials, type TDatabase, type TKeyRing } from '@siar/shared/node';
 import { hashPassword } from '../../server/src/components/auth/password';
 
@@ -14,10 +15,30 @@ export interface TTestDatabase {
   close(): Promise<void>;
 }
 
-/** A real SQLite file in its own temp dir, migrated. */
-export async function createTestDatabase(): Promise<TTestDatabase> {
+export type TTestDatabaseOptions = { dialect: 'sqlite' } | { dialect: 'postgres'; postgresUrl: string };
+
+/**
+ * A real database of its own, migrated: a SQLite file in a temp dir, or a fresh PostgreSQL
+ * database on the run's private cluster (dropped again by close()).
+ */
+export async function createTestDatabase(options: TTestDatabaseOptions = { dialect: 'sqlite' }): Promise<TTestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'siar-test-db-'));
-  const url = `sqlite:${join(dir, 'siar.db')}`;
+  let url = `sqlite:${join(dir, 'siar.db')}`;
+  let dropDatabase = async () => undefined as void;
+  if (options.dialect === 'postgres') {
+    const name = `siar_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: `${options.postgresUrl}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url = `${options.postgresUrl}/${name}`;
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: `${options.postgresUrl}/postgres` });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
   const db = createDatabase({ url });
   await migrateToLatest(db);
   const keyText = `ktest:${randomBytes(32).toString('base64')}`;
@@ -29,6 +50,7 @@ export async function createTestDatabase(): Promise<TTestDatabase> {
     keyText,
     close: async () => {
       await db.destroy();
+      await dropDatabase();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,4 @@
-import { openCredentials, PublishError, refreshPostStatus, type TPlatformAdapter } from '@siar/shared/node';
+import { lockPostRow, openCredentials, PublishError, refreshPostStatus, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
 import { retryDelayMs } from './retry-backoff';
@@ -35,6 +35,7 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     const at = new Date();
     // One commit records the outcome; if it were lost, the lease would expire and read-back find the post.
     await db.transaction().execute(async (trx) => {
+      await lockPostRow(trx, d.post_id);
       await markPublished(trx, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
       await endAttempt(trx, attemptId, { outcome: 'published' });
       await refreshPostStatus(trx, d.post_id);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createPublishQueue, createRedis, type TPublishQueue } from '@siar/shared/node';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../../../tests/support/test-database';
 import { createSweepProcessor } from './sweep.processor';
-import { testRedisUrl } from '../../../tests/support/test-redis';
+import { testRedisUrl, testDatabaseOptions } from '../../../tests/support/test-redis';
 
 let t: TTestDatabase;
 let queue: TPublishQueue;
@@ -11,7 +11,7 @@ let redis: ReturnType<typeof createRedis>;
 let insertDelivery: (o: { scheduledAt: Date; status?: string; revision?: number }) => Promise<string>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   redis = createRedis(testRedisUrl(), 'worker');
   queue = createPublishQueue(redis, `test-sweep-${randomUUID().slice(0, 8)}`);
   const opd = await buildOpd(t.db);

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../../../tests/support/test-database';
 import { claimDelivery, markEnded, markPublished, releaseForRetry } from './deliveries.repository';
+import { testDatabaseOptions } from '../../../tests/support/test-redis';
 
 let t: TTestDatabase;
 let deliveryId: string;
 
 beforeEach(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(testDatabaseOptions());
   const opd = await buildOpd(t.db);
   const user = await buildUser(t.db, { opdIds: [opd.id] });
   const account = await buildAccount(t.db, t.ring, { opdId: opd.id });

@@ -23,7 +23,18 @@ export function derivePostStatus(statuses: string[]): string | undefined {
 
 const DERIVED_FROM = ['scheduled', 'publishing', 'published', 'partially_published', 'failed'];
 
+/**
+ * Takes the post's row lock (an update PostgreSQL holds until commit; SQLite serializes writers
+ * anyway). Transactions touching a post and its deliveries lock the post first, so two
+ * deliveries finishing at once cannot both derive the status from a stale view, nor deadlock.
+ */
+export async function lockPostRow(trx: TExecutor, postId: string): Promise<void> {
+  await trx.updateTable('post').set({ updated_at: isoNow() }).where('id', '=', postId).execute();
+}
+
 export async function refreshPostStatus(db: TExecutor, postId: string): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => refreshPostStatus(trx, postId));
+  await lockPostRow(db, postId);
   const rows = await db.selectFrom('delivery').select('status').where('post_id', '=', postId).execute();
   const status = derivePostStatus(rows.map((r) => r.status));
   if (!status) return;

@@ -12,7 +12,7 @@ const config = loadServerConfig();
 const logger = createLogger({ name: 'server', level: config.LOG_LEVEL });
 const db = createDatabase({ url: config.databaseUrl });
 await migrateToLatest(db);
-const redis = createRedis(config.REDIS_URL, 'producer');
+const redis = createRedis(config.redis, 'producer');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queue = createPublishQueue(redis, config.SIAR_QUEUE_PREFIX);
 queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));

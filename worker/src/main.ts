@@ -15,7 +15,7 @@ const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
 const db = createDatabase({ url: config.databaseUrl });
 await migrateToLatest(db);
 const ring = loadKeyRing({ envKey: config.SIAR_ENCRYPTION_KEY, keyFile: config.keyFile });
-const connection = createRedis(config.REDIS_URL, 'worker');
+const connection = createRedis(config.redis, 'worker');
 connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const prefix = config.SIAR_QUEUE_PREFIX;
 

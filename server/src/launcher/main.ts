@@ -36,7 +36,8 @@ async function main() {
   const ring = loadKeyRing({ envKey: config.SIAR_ENCRYPTION_KEY, keyFile: config.keyFile });
 
   let redisUrl = config.externalRedisUrl;
-  if (!redisUrl) {
+  if (config.REDIS_SENTINELS) log(`Redis through Sentinel (${config.REDIS_SENTINELS.length} sentinels, group ${config.REDIS_SENTINEL_NAME ?? 'mymaster'})`);
+  else if (!redisUrl) {
     const started = await startPrivateRedis({ dataDir: config.dataDir, bin: config.redisServerBin, log, env: config.inheritedEnv });
     redis = started.process;
     redisUrl = started.url;
@@ -48,7 +49,7 @@ async function main() {
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
   const logins = await seedDemo({ db, ring, adminPassword: config.adminPassword });
 
-  const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, REDIS_URL: redisUrl, PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
+  const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
   if (config.demo) {
     const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, db, ring, log, env: config.inheritedEnv });
     children.push(emulator.process);

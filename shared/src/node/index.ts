@@ -17,3 +17,4 @@ export * from './config/common-env';
 export * from './redis/check-redis-config';
 export * from './redis/heartbeat';
 export * from './platforms/x/x.adapter';
+export * from './redis/redis-target';

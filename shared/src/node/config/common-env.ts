@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { X_DEFAULT_APP_POSTS_PER_24H, X_DEFAULT_POSTS_PER_15MIN_PER_USER } from '../../platforms/x';
+import { redisTarget, ZSentinelList } from '../redis/redis-target';
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -15,6 +16,12 @@ export const ZCommonEnv = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  /** Redis Sentinel instead of REDIS_URL: "host:port,host:port" (with the group's name below). */
+  REDIS_SENTINELS: ZSentinelList.optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  REDIS_PASSWORD: z.string().optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
+  /** Key prefix of every queue: distinct per deployment when several share one Redis. */
   SIAR_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('siar'),
   SIAR_ENCRYPTION_KEY: z.string().optional(),
   SIAR_KEY_FILE: z.string().optional(),
@@ -34,6 +41,7 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'siar.db')}`,
     keyFile: env.SIAR_KEY_FILE ? resolve(env.SIAR_KEY_FILE) : resolve(dataDir, 'siar.key'),
+    redis: redisTarget(env),
     platforms: {
       x: {
         apiBaseUrl: env.X_API_BASE_URL,

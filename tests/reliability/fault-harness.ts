@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublishQueue, createRedis, enqueueDeliveries, type TPublishQueue } from '@siar/shared/node';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
-import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
+import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase, type TTestDatabaseOptions } from '../support/test-database';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -33,8 +33,8 @@ export interface TFaultEnv {
 }
 
 /** A database with one OPD and `accountCount` X accounts, each registered at a fresh emulator. */
-export async function createFaultEnv(o: { accountCount: number; redisUrl: string; latencyMs?: number }): Promise<TFaultEnv> {
-  const t = await createTestDatabase();
+export async function createFaultEnv(o: { accountCount: number; redisUrl: string; latencyMs?: number; database?: TTestDatabaseOptions }): Promise<TFaultEnv> {
+  const t = await createTestDatabase(o.database);
   const emulator = await startXEmulator({ latencyMs: o.latencyMs ?? 20, postsPer15Min: 10_000 });
   const opd = await buildOpd(t.db);
   const user = await buildUser(t.db, { opdIds: [opd.id] });

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createFaultEnv, deliveryStatuses, schedulePosts, WorkerProcess } from '../reliability/fault-harness';
+import { freePort } from '../../server/src/launcher/free-port';
+import { postgresBinDir, startPrivatePostgres } from '../support/private-postgres';
+import type { TTestDatabaseOptions } from '../support/test-database';
 import { benchRedis, latencyOf, peakRssMb, sleep } from './bench-support';
 
 const N = Number(process.env.BENCH_BURST_N ?? 2000);
@@ -10,12 +13,13 @@ const CONCURRENCY = 50;
 const LATENCY_MS = 50;
 const root = new URL('../..', import.meta.url).pathname;
 
-/** Siar's real path: a worker process claiming, publishing through twitter-api-v2, recording. */
-async function pipeline(redisUrl: string) {
-  const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS });
-  Object.assign(env.workerEnv, { SIAR_WORKER_CONCURRENCY: String(CONCURRENCY), X_REQUEST_TIMEOUT_MS: '15000', SIAR_SETTLE_MS: '60000', SIAR_SWEEP_EVERY_MS: '30000', SIAR_RETRY_BASE_MS: '30000', SIAR_JOB_LOCK_MS: '30000', LOG_LEVEL: 'warn' });
-  const worker = new WorkerProcess(env.workerEnv);
-  worker.start();
+/** Siar's real path: worker processes claiming, publishing through twitter-api-v2, recording. */
+async function pipeline(redisUrl: string, o: { workers: number; database: TTestDatabaseOptions }) {
+  const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS, database: o.database });
+  // The same total concurrency whatever the number of processes, so runs compare.
+  Object.assign(env.workerEnv, { SIAR_WORKER_CONCURRENCY: String(Math.ceil(CONCURRENCY / o.workers)), X_REQUEST_TIMEOUT_MS: '15000', SIAR_SETTLE_MS: '60000', SIAR_SWEEP_EVERY_MS: '30000', SIAR_RETRY_BASE_MS: '30000', SIAR_JOB_LOCK_MS: '30000', LOG_LEVEL: 'warn' });
+  const workers = Array.from({ length: o.workers }, () => new WorkerProcess(env.workerEnv));
+  for (const w of workers) w.start();
   await sleep(4000);
   const due = Date.now() + 5000;
   await schedulePosts(env, Array.from({ length: N }, (_, i) => ({ accountIndex: i % ACCOUNTS, text: `Burst ${i} ${due}`, at: new Date(due) })));
@@ -26,13 +30,13 @@ async function pipeline(redisUrl: string) {
     await sleep(250);
   }
   const rows = await deliveryStatuses(env);
-  const workerRssMb = peakRssMb(worker.child?.pid);
-  await worker.kill('SIGTERM');
+  const workerRssMb = Math.max(...workers.map((w) => peakRssMb(w.child?.pid) ?? 0));
+  await Promise.all(workers.map((w) => w.kill('SIGTERM')));
   const published = rows.filter((r) => r.status === 'published');
   const lateness = published.map((r) => Date.parse(r.published_at!) - due);
   const last = Math.max(...published.map((r) => Date.parse(r.published_at!)));
   await env.close();
-  return { published: published.length, lateness: latencyOf(lateness), throughputPerS: Math.round((published.length / Math.max(1, last - due)) * 1000 * 10) / 10, workerPeakRssMb: workerRssMb };
+  return { database: o.database.dialect, workers: o.workers, published: published.length, lateness: latencyOf(lateness), throughputPerS: Math.round((published.length / Math.max(1, last - due)) * 1000 * 10) / 10, workerPeakRssMb: workerRssMb };
 }
 
 /** Bare BullMQ with the same delayed jobs, concurrency and HTTP call. */
@@ -68,10 +72,16 @@ async function baseline(redisUrl: string) {
 
 export async function burstBench() {
   const redis = await benchRedis();
+  const postgres = postgresBinDir() ? startPrivatePostgres(await freePort()) : undefined;
   try {
     const base = await baseline(redis.url);
-    const siar = await pipeline(redis.url);
+    const siar = await pipeline(redis.url, { workers: 1, database: { dialect: 'sqlite' } });
+    const variants = [await pipeline(redis.url, { workers: 3, database: { dialect: 'sqlite' } })];
+    if (postgres) {
+      for (const workers of [1, 3]) variants.push(await pipeline(redis.url, { workers, database: { dialect: 'postgres', postgresUrl: postgres.url } }));
+    }
     return {
+      variants: variants.map((v) => ({ database: v.database, workers: v.workers, throughputPerS: v.throughputPerS, latenessP99Ms: v.lateness.p99, workerPeakRssMb: v.workerPeakRssMb })),
       deliveries: N,
       accounts: ACCOUNTS,
       concurrency: CONCURRENCY,
@@ -83,6 +93,7 @@ export async function burstBench() {
       targets: { throughputRatio: '>= 0.7', p99LatenessDeltaMs: '<= 500', workerPeakRssMb: '<= 200' },
     };
   } finally {
+    postgres?.stop();
     await redis.stop();
   }
 }

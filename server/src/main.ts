@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE } from '@siar/shared';
 import { checkRedisConfig, createDatabase, createLogger, createPublishQueue, createRedis, migrateToLatest } from '@siar/shared/node';
 import { createApp } from './app';
+import { ensureAdmin } from './seed/ensure-admin';
 import { deleteExpiredSessions } from './components/auth/sessions.repository';
 import { loadServerConfig } from './config/env';
 import { createPublishScheduler } from './libraries/queue/publish-scheduler';
@@ -12,6 +13,9 @@ const config = loadServerConfig();
 const logger = createLogger({ name: 'server', level: config.LOG_LEVEL });
 const db = createDatabase({ url: config.databaseUrl });
 await migrateToLatest(db);
+// A deployment started without the launcher: the first admin comes from SIAR_ADMIN_PASSWORD.
+if (config.adminPassword && (await ensureAdmin(db, config.adminPassword))) logger.info('created the admin user from SIAR_ADMIN_PASSWORD');
+else if (!(await db.selectFrom('user').select('id').limit(1).executeTakeFirst())) logger.warn('the database has no users: set SIAR_ADMIN_PASSWORD (at least 12 characters) and restart to create the admin');
 const redis = createRedis(config.redis, 'producer');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queue = createPublishQueue(redis, config.SIAR_QUEUE_PREFIX);

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, ensureKeyFile, loadKeyRing, migrateToLatest } from '@siar/shared/node';
+import { randomBytes } from 'node:crypto';
 import { seedDemo } from '../seed/demo-seed';
+import { ensureAdmin } from '../seed/ensure-admin';
 import { loadLauncherConfig } from './config/env';
 import { startDemoXEmulator } from './demo-x-emulator';
 import { isPortFree } from './free-port';
@@ -47,7 +49,12 @@ async function main() {
   const db = createDatabase({ url: config.databaseUrl });
   const applied = await migrateToLatest(db);
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
-  const logins = await seedDemo({ db, ring, adminPassword: config.adminPassword });
+  // Demo mode seeds the demo regency; otherwise an empty database gets only its admin.
+  let logins = config.demo ? await seedDemo({ db, ring, adminPassword: config.adminPassword }) : undefined;
+  if (!config.demo) {
+    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+    if (await ensureAdmin(db, password)) logins = [{ username: 'admin', role: 'admin', password }];
+  }
 
   const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
   if (config.demo) {

@@ -11,9 +11,20 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: TDatabase): Promise<string[]> {
+/**
+ * Brings the schema up to date. PostgreSQL serializes concurrent migrators with a lock; SQLite's
+ * lock in Kysely is per connection, so when a server and a worker start together on a new file
+ * one of them loses the race: its migration rolls back, and it tries again on the updated schema.
+ */
+export async function migrateToLatest(db: TDatabase, attempts = 5): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    if (attempts > 1) {
+      await new Promise((r) => setTimeout(r, 300));
+      return migrateToLatest(db, attempts - 1);
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { AppError } from '@siar/shared';
-import type { TDatabase, TLogger } from '@siar/shared/node';
-import { accountsRouter } from './components/accounts/accounts.router';
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter } from '@siar/shared/node';
+import { accountsRouter, oauthCallbackRouter } from './components/accounts/accounts.router';
 import { authRouter } from './components/auth/auth.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
@@ -30,6 +30,11 @@ export interface TAppDeps {
   trustProxy: number;
   /** Where each platform's posts are shown (platform id → web base URL), to accept pasted links. */
   webBaseUrls?: Record<string, string>;
+  /** For connecting accounts: the key ring, the platform adapters and Siar's public address. */
+  ring: TKeyRing;
+  adapters: ReadonlyMap<string, TPlatformAdapter>;
+  /** Unset: the address the request came to (fine for one machine; set it behind a proxy). */
+  publicBaseUrl?: string | undefined;
   /** The built client; not served when absent (API-only tests). */
   clientDistDir?: string | undefined;
 }
@@ -57,8 +62,9 @@ export function createApp(deps: TAppDeps): Express {
   api.use(csrfProtection());
   api.use(sessionMiddleware(deps.db));
   api.use('/auth', authRouter(deps.db));
+  api.use('/oauth', oauthCallbackRouter(deps));
   api.use(requireAuth);
-  api.use('/accounts', accountsRouter(deps.db));
+  api.use('/accounts', accountsRouter(deps));
   api.use('/posts', postsRouter(deps));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
   api.use((_req, _res, next) => next(new AppError('not_found')));

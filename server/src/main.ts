@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE } from '@siar/shared';
-import { checkRedisConfig, createDatabase, createLogger, createPublishQueue, createRedis, migrateToLatest } from '@siar/shared/node';
+import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, ensureKeyFile, loadKeyRing, migrateToLatest } from '@siar/shared/node';
 import { createApp } from './app';
 import { ensureAdmin } from './seed/ensure-admin';
 import { deleteExpiredSessions } from './components/auth/sessions.repository';
@@ -16,6 +16,8 @@ await migrateToLatest(db);
 // A deployment started without the launcher: the first admin comes from SIAR_ADMIN_PASSWORD.
 if (config.adminPassword && (await ensureAdmin(db, config.adminPassword))) logger.info('created the admin user from SIAR_ADMIN_PASSWORD');
 else if (!(await db.selectFrom('user').select('id').limit(1).executeTakeFirst())) logger.warn('the database has no users: set SIAR_ADMIN_PASSWORD (at least 12 characters) and restart to create the admin');
+if (!config.SIAR_ENCRYPTION_KEY && ensureKeyFile(config.keyFile)) logger.warn({ keyFile: config.keyFile }, 'created a new encryption key file: every server and worker must use the same key');
+const ring = loadKeyRing({ envKey: config.SIAR_ENCRYPTION_KEY, keyFile: config.keyFile });
 const redis = createRedis(config.redis, 'producer');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const queue = createPublishQueue(redis, config.SIAR_QUEUE_PREFIX);
@@ -37,6 +39,9 @@ const app = createApp({
   scheduler: createPublishScheduler(queue, redis, logger),
   queues: [queue, maintenance],
   webBaseUrls: Object.fromEntries(Object.entries(config.platforms).map(([id, p]) => [id, p.webBaseUrl])),
+  ring,
+  adapters: createPlatformRegistry(config.platforms),
+  publicBaseUrl: config.publicBaseUrl,
   prefix: config.SIAR_QUEUE_PREFIX,
   logger,
   trustProxy: config.trustProxy,

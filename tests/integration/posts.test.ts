@@ -96,7 +96,7 @@ describe('creating a post', () => {
     dead.on('error', () => undefined);
     const queue = createPublishQueue(dead, 'test-dead');
     queue.on('error', () => undefined);
-    const offline = createApp({ db: t.db, redis: dead, scheduler: createPublishScheduler(queue, dead, logger), queues: [queue], prefix: 'test-dead', logger, trustProxy: 0 });
+    const offline = createApp({ db: t.db, redis: dead, scheduler: createPublishScheduler(queue, dead, logger), queues: [queue], prefix: 'test-dead', logger, trustProxy: 0, ring: t.ring, adapters: new Map() });
     const server = offline.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {

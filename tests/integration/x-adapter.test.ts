@@ -10,7 +10,7 @@ const faults = (body: Record<string, number>) => fetch(`${emulator.url}/_emulato
 
 beforeAll(async () => {
   emulator = await startXEmulator();
-  x = createXAdapter({ apiBaseUrl: emulator.url, webBaseUrl: 'https://x.com', requestTimeoutMs: 500, postsPer15MinPerUser: 100, appPostsPer24h: 10_000 });
+  x = createXAdapter({ apiBaseUrl: emulator.url, webBaseUrl: 'https://x.com', requestTimeoutMs: 500, postsPer15MinPerUser: 100, appPostsPer24h: 10_000, authorizeBaseUrl: 'https://x.com' });
   await fetch(`${emulator.url}/_emulator/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: '42', username: 'dinkes_kabtng', name: 'Dinkes', accessToken: 'token-42' }) });
 });
 beforeEach(async () => {

@@ -4,12 +4,12 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, options: { raw?: string; csrf?: boolean; headers?: Record<string, string> } = {}) {
+  async request(method: string, path: string, body?: unknown, options: { raw?: string; csrf?: boolean; headers?: Record<string, string>; redirect?: 'manual' | 'follow' } = {}) {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && options.csrf !== false && this.jar.has('siar_csrf')) headers['x-csrf-token'] = decodeURIComponent(this.jar.get('siar_csrf')!);
     if (body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + path, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(this.baseUrl + path, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)), redirect: options.redirect ?? 'follow' });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');

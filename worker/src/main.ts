@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import { Queue, Worker } from 'bullmq';
-import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
+import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
 import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
 import { createPublishProcessor } from './jobs/publish.processor';
+import { createRefreshTokensProcessor } from './jobs/refresh-tokens.processor';
 import { createResolveProcessor } from './jobs/resolve.processor';
 import { createSweepProcessor } from './jobs/sweep.processor';
 import { createWorkerMetrics } from './libraries/metrics';
@@ -28,10 +29,13 @@ if (redisProblems.length && config.strictRedis) {
 
 const metrics = createWorkerMetrics();
 const publishQueue = createPublishQueue(connection, prefix);
+const adapters = createPlatformRegistry(config.platforms);
+const refresher = { db, ring, redis: connection, prefix, adapters, logger, onRefresh: (platform: string, outcome: string) => metrics.refreshes.inc({ platform, outcome }) };
 const deps = {
   db,
   ring,
-  adapters: createPlatformRegistry(config.platforms),
+  adapters,
+  refresher,
   logger,
   limiter: createRateLimiter(connection, prefix),
   publishQueue,
@@ -58,11 +62,13 @@ publishWorker.on('ready', () => logger.info({ concurrency: config.concurrency, m
 // The sweeper: a job scheduler runs one sweep per interval however many workers run.
 const maintenanceQueue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
 const sweep = createSweepProcessor({ db, queue: publishQueue, logger, maxLatenessMs: config.maxLatenessMs, settleMs: config.settleMs });
+const maintenanceHandlers: Record<string, () => Promise<unknown>> = { [SWEEP_JOB]: sweep, [REFRESH_TOKENS_JOB]: createRefreshTokensProcessor(refresher) };
 const maintenanceWorker = new Worker(
   MAINTENANCE_QUEUE,
   async (job) => {
-    if (job.name !== SWEEP_JOB) throw new Error(`no handler for maintenance job ${job.name}`);
-    return sweep();
+    const handler = maintenanceHandlers[job.name];
+    if (!handler) throw new Error(`no handler for maintenance job ${job.name}`);
+    return handler();
   },
   { connection, prefix, concurrency: 1 },
 );
@@ -70,6 +76,7 @@ maintenanceWorker.on('error', (err) => logger.error({ err: err.message }, 'maint
 const upsertSweeper = () =>
   maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
 await upsertSweeper();
+await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
 // If Redis lost its data (a FLUSHALL, a restore without AOF) the scheduler is gone with it:
 // every interval each worker checks, restores it, and sweeps at once so recovery takes one interval.
 const sweeperKeeper = setInterval(() => {
@@ -79,6 +86,7 @@ const sweeperKeeper = setInterval(() => {
       if (existing) return;
       logger.warn('the sweeper schedule was missing from Redis; restoring it and sweeping now');
       await upsertSweeper();
+await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
       await sweep();
     })
     .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the sweeper schedule'));

@@ -9,10 +9,12 @@ const ZServerEnv = ZCommonEnv.extend({
   SIAR_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CLIENT_DIST_DIR: z.string().optional(),
   SIAR_STRICT_REDIS: z.enum(['0', '1', '']).optional(),
+  /** The address people reach Siar at (behind a proxy: the https:// one); OAuth callbacks return there. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZServerEnv, env);
-  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR, strictRedis: parsed.SIAR_STRICT_REDIS === '1' };
+  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR, strictRedis: parsed.SIAR_STRICT_REDIS === '1', publicBaseUrl: parsed.PUBLIC_BASE_URL };
 }
 export type TServerConfig = ReturnType<typeof loadServerConfig>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openCredentials, type TDatabase, type TKeyRing } from '@siar/shared/node';
 import { freePort, isPortFree } from './free-port';
@@ -20,7 +21,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  * Demo mode: runs the X emulator (tests/emulators/x) and registers every X account of the
  * database with its token, so the worker publishes to it exactly as it would to X.
  */
-export async function startDemoXEmulator(options: { root: string; dataDir: string; preferredPort: number; db: TDatabase; ring: TKeyRing; log: (m: string) => void; env: NodeJS.ProcessEnv }) {
+export async function startDemoXEmulator(options: { root: string; dataDir: string; preferredPort: number; appPort: number; db: TDatabase; ring: TKeyRing; log: (m: string) => void; env: NodeJS.ProcessEnv }) {
   const port = (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const emulator = new SupervisedProcess({
@@ -44,5 +45,17 @@ export async function startDemoXEmulator(options: { root: string; dataDir: strin
     });
     if (!res.ok) throw new Error(`x-emulator refused demo account @${a.handle}: ${res.status}`);
   }
-  return { url, process: emulator };
+  // The demo's X app, so "Hubungkan akun X" works end to end, and one emulator user not yet
+  // connected, to connect.
+  const redirectUris = ['localhost', '127.0.0.1'].map((h) => `http://${h}:${options.appPort}/api/oauth/x/callback`);
+  await post(`${url}/_emulator/apps`, { clientId: DEMO_CLIENT_ID, redirectUris });
+  await post(`${url}/_emulator/users`, { id: '1500000000000000009', username: 'kec_curug', name: 'Kecamatan Curug', accessToken: `demo-${randomBytes(24).toString('base64url')}` });
+  return { url, clientId: DEMO_CLIENT_ID, process: emulator };
+}
+
+export const DEMO_CLIENT_ID = 'siar-demo';
+
+async function post(url: string, body: unknown): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`x-emulator refused ${url}: ${res.status}`);
 }

@@ -58,9 +58,9 @@ async function main() {
 
   const env: NodeJS.ProcessEnv = { ...config.inheritedEnv, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), PORT: String(config.port), SIAR_DEMO: config.demo ? '1' : '0' };
   if (config.demo) {
-    const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, db, ring, log, env: config.inheritedEnv });
+    const emulator = await startDemoXEmulator({ root, dataDir: config.dataDir, preferredPort: config.emulatorPort, appPort: config.port, db, ring, log, env: config.inheritedEnv });
     children.push(emulator.process);
-    Object.assign(env, { X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: emulator.url });
+    Object.assign(env, { X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: emulator.url, X_AUTHORIZE_BASE_URL: emulator.url, X_CLIENT_ID: emulator.clientId });
     log(`demo mode: X emulator at ${emulator.url}`);
   }
   await db.destroy();

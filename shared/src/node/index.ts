@@ -18,3 +18,5 @@ export * from './redis/check-redis-config';
 export * from './redis/heartbeat';
 export * from './platforms/x/x.adapter';
 export * from './redis/redis-target';
+export * from './platforms/x/x.oauth';
+export * from './platforms/credentials-refresher';

@@ -17,11 +17,15 @@ export interface TFaults {
   force401: number;
   /** Share of timeline reads (read-back) answered 503. */
   timelineErrorRate: number;
+  /** Share of refresh calls (POST /2/oauth2/token, refresh_token) answered 503; the refresh token stays valid. */
+  refreshErrorRate: number;
+  /** The next N refresh calls answer 400 invalid_request and drop the grant, as if X revoked the app. */
+  refreshInvalidGrant: number;
   seed: number;
 }
 
 export function noFaults(): TFaults {
-  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangMs: 30_000, rateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, seed: 42 };
+  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangMs: 30_000, rateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, refreshErrorRate: 0, refreshInvalidGrant: 0, seed: 42 };
 }
 
 /** mulberry32: small, fast, deterministic. */

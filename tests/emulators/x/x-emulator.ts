@@ -2,7 +2,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { mergeFaults, noFaults, seededRandom } from './x-emulator.faults';
-import { loadState, saveState, type TEmuState, type TEmuUser } from './x-emulator.state';
+import { createLimits, problem } from './x-emulator.http';
+import { createOAuth } from './x-emulator.oauth';
+import { loadState, saveState, upsertApp, type TEmuApp, type TEmuState, type TEmuUser } from './x-emulator.state';
 import { renderTweetPage } from './x-emulator.web';
 
 export interface TXEmulatorOptions {
@@ -13,6 +15,8 @@ export interface TXEmulatorOptions {
   postsPer15Min?: number;
   /** Posts allowed per app per 24 hours, all users together (X: 10,000). */
   appPostsPer24h?: number;
+  /** OAuth 2.0 clients registered at start, as with POST /_emulator/apps. */
+  apps?: TEmuApp[];
 }
 
 export interface TXEmulator {
@@ -21,52 +25,16 @@ export interface TXEmulator {
   close(): Promise<void>;
 }
 
-const WINDOW_MS = 15 * 60_000;
-const DAY_MS = 24 * 3600_000;
-
-function problem(res: Response, status: number, title: string, detail: string) {
-  res.status(status).type('application/problem+json').json({ title, detail, type: 'about:blank', status });
-}
-
-/** Per-user 15-minute and per-app 24-hour windows, with X's headers. */
-function createLimits(config: { postsPer15Min: number; appPostsPer24h: number }) {
-  const users = new Map<string, { start: number; count: number }>();
-  let app = { start: Date.now(), count: 0 };
-  return {
-    clear: () => {
-      users.clear();
-      app = { start: Date.now(), count: 0 };
-    },
-    /** Answers the reset (unix seconds) when over a limit, after setting the headers. */
-    take(userId: string, res: Response): number | undefined {
-      const now = Date.now();
-      const w = users.get(userId);
-      const current = w && now - w.start < WINDOW_MS ? w : { start: now, count: 0 };
-      users.set(userId, current);
-      if (now - app.start >= DAY_MS) app = { start: now, count: 0 };
-      const reset = Math.ceil((current.start + WINDOW_MS) / 1000);
-      res.set({ 'x-rate-limit-limit': String(config.postsPer15Min), 'x-rate-limit-reset': String(reset) });
-      if (app.count >= config.appPostsPer24h) {
-        res.set({ 'x-app-limit-24hour-limit': String(config.appPostsPer24h), 'x-app-limit-24hour-remaining': '0', 'x-app-limit-24hour-reset': String(Math.ceil((app.start + DAY_MS) / 1000)), 'x-rate-limit-reset': String(Math.ceil((app.start + DAY_MS) / 1000)) });
-        return Math.ceil((app.start + DAY_MS) / 1000);
-      }
-      if (current.count >= config.postsPer15Min) {
-        res.set('x-rate-limit-remaining', '0');
-        return reset;
-      }
-      current.count += 1;
-      app.count += 1;
-      res.set('x-rate-limit-remaining', String(config.postsPer15Min - current.count));
-      return undefined;
-    },
-  };
-}
+/** What X asks of an OAuth 2.0 user token: reads need tweet.read and users.read, posting also tweet.write. */
+const READ_SCOPES = ['tweet.read', 'users.read'];
+const WRITE_SCOPES = [...READ_SCOPES, 'tweet.write'];
 
 /**
  * A local stand-in for the X API v2, faithful where Siar depends on X's behaviour: bearer
  * auth, POST /2/tweets (duplicate text → 403), per-user and per-app limits with X's headers,
- * users/me, user timelines (read-back), and injected faults. Control endpoints under
- * /_emulator let tests and the demo register users, read what was posted and set faults.
+ * users/me, user timelines (read-back), OAuth 2.0 with PKCE (x-emulator.oauth.ts) and injected
+ * faults. Control endpoints under /_emulator let tests and the demo register users and apps,
+ * read what was posted, move the clock and set faults.
  */
 export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
   const state: TEmuState = loadState(options.stateFile);
@@ -75,20 +43,35 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
   let random = seededRandom(faults.seed);
   const limits = createLimits(config);
   const persist = () => saveState(options.stateFile, state);
+  for (const a of options.apps ?? []) {
+    const error = upsertApp(state, { ...a });
+    if (error) throw new Error(`X emulator app ${a.clientId}: ${error}`);
+  }
+  const oauth = createOAuth({ state, persist, faults: () => faults, random: () => random() });
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false }));
 
   const latency = (_req: Request, _res: Response, next: NextFunction) => (config.latencyMs > 0 ? setTimeout(next, config.latencyMs) : next());
 
-  function authUser(req: Request, res: Response): TEmuUser | undefined {
+  /**
+   * Tokens registered through /_emulator/users never expire and carry every scope; OAuth
+   * access tokens expire on the emulator's clock and need the endpoint's scopes (X: 403).
+   */
+  function authUser(req: Request, res: Response, scopes: readonly string[] = READ_SCOPES): TEmuUser | undefined {
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (token && faults.force401 > 0) {
       faults.force401 -= 1;
       problem(res, 401, 'Unauthorized', 'Unauthorized');
       return undefined;
     }
-    const user = token ? state.users.find((u) => u.accessTokens.includes(token)) : undefined;
+    let user = token ? state.users.find((u) => u.accessTokens.includes(token)) : undefined;
+    const grant = token && !user ? oauth.grantFor(token) : undefined;
+    if (grant) {
+      const granted = grant.scope.split(' ');
+      if (!scopes.every((s) => granted.includes(s))) return void problem(res, 403, 'Forbidden', 'Forbidden');
+      user = state.users.find((u) => u.id === grant.userId);
+    }
     if (!user) problem(res, 401, 'Unauthorized', 'Unauthorized');
     return user;
   }
@@ -99,7 +82,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
   });
 
   app.post('/2/tweets', latency, (req, res) => {
-    const user = authUser(req, res);
+    const user = authUser(req, res, WRITE_SCOPES);
     if (!user) return;
     if (faults.rateLimitBurst > 0) {
       faults.rateLimitBurst -= 1;
@@ -139,6 +122,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     });
   });
 
+  app.use(oauth.router);
   app.get('/_emulator/tweets', (_req, res) => {
     res.json({ items: state.tweets.map((t) => ({ ...t, username: state.users.find((u) => u.id === t.authorId)?.username })) });
   });
@@ -170,6 +154,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     limits.clear();
     faults = noFaults();
     random = seededRandom(faults.seed);
+    oauth.reset();
     persist();
     res.status(204).end();
   });

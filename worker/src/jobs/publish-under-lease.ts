@@ -1,4 +1,4 @@
-import { lockPostRow, openCredentials, PublishError, refreshPostStatus, type TPlatformAdapter } from '@siar/shared/node';
+import { freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
 import { retryDelayMs } from './retry-backoff';
@@ -30,8 +30,17 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     return 'failed';
   }
   try {
-    const credentials = openCredentials(deps.ring, d.account_id, d.credentials);
-    const result = await adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
+    const publishWith = (credentials: TCredentials) => adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
+    // Refreshed first when about to expire; refreshed once more if the platform still refuses it.
+    let credentials = await freshCredentials(deps.refresher, d.account_id);
+    let result;
+    try {
+      result = await publishWith(credentials);
+    } catch (err) {
+      if (!(err instanceof PublishError && err.kind === 'auth_expired' && adapter.oauth && credentials.refreshToken)) throw err;
+      credentials = await freshCredentials(deps.refresher, d.account_id, { staleAccessToken: credentials.accessToken });
+      result = await publishWith(credentials);
+    }
     const at = new Date();
     // One commit records the outcome; if it were lost, the lease would expire and read-back find the post.
     await db.transaction().execute(async (trx) => {

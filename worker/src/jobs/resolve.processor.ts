@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { ZResolveJobData } from '@siar/shared';
-import { enqueueDeliveries, openCredentials, refreshPostStatus, type TReadBackResult } from '@siar/shared/node';
+import { enqueueDeliveries, freshCredentials, refreshPostStatus, type TReadBackResult } from '@siar/shared/node';
 import { closeOpenAttempts, endAttempt, lastPublishStart, startAttempt } from '../libraries/attempts.repository';
 import { loadClaimedDelivery, markEnded, markPublished, takeOverLease, type TClaimedDelivery } from '../libraries/deliveries.repository';
 import { publishUnderLease, type TPublishOutcome } from './publish-under-lease';
@@ -17,7 +17,12 @@ class RescheduledError extends Error {}
 async function readBackWithRetries(deps: TWorkerDeps, d: TClaimedDelivery, since: Date): Promise<TReadBackResult> {
   const adapter = deps.adapters.get(d.platform);
   if (!adapter || !d.credentials) return { status: 'unknown', reason: 'account not usable' };
-  const credentials = openCredentials(deps.ring, d.account_id, d.credentials);
+  let credentials;
+  try {
+    credentials = await freshCredentials(deps.refresher, d.account_id);
+  } catch (err) {
+    return { status: 'unknown', reason: err instanceof Error ? err.message : String(err) };
+  }
   let result: TReadBackResult = { status: 'unknown', reason: 'not tried' };
   for (let i = 0; i < READ_BACK_TRIES; i++) {
     result = await adapter.readBack({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text, since });

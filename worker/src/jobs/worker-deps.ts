@@ -1,4 +1,4 @@
-import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPublishQueue } from '@siar/shared/node';
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPublishQueue, TRefresherDeps } from '@siar/shared/node';
 import type { TWorkerMetrics } from '../libraries/metrics';
 import type { TRateLimiter } from '../libraries/rate-limiter';
 
@@ -9,6 +9,8 @@ export interface TWorkerDeps {
   adapters: ReadonlyMap<string, TPlatformAdapter>;
   logger: TLogger;
   limiter: TRateLimiter;
+  /** Single-flight token refresh across processes. */
+  refresher: TRefresherDeps;
   publishQueue: TPublishQueue;
   metrics: TWorkerMetrics;
   maxAttempts: number;

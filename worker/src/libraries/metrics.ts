@@ -15,6 +15,7 @@ export function createWorkerMetrics() {
       registers: [registry],
     }),
     rateLimitWaits: new Counter({ name: 'siar_rate_limit_waits_total', help: 'Jobs delayed to respect a platform limit', labelNames: ['platform', 'source'], registers: [registry] }),
+    refreshes: new Counter({ name: 'siar_token_refreshes_total', help: 'Token refreshes by outcome', labelNames: ['platform', 'outcome'], registers: [registry] }),
     readBacks: new Counter({ name: 'siar_read_backs_total', help: 'Read-backs by result', labelNames: ['platform', 'result'], registers: [registry] }),
   };
 }

@@ -1,6 +1,13 @@
 import { Router } from 'express';
-import type { TAccount } from '@siar/shared';
-import type { TDatabase } from '@siar/shared/node';
+import { z } from 'zod';
+import { ZId, type TAccount } from '@siar/shared';
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter } from '@siar/shared/node';
+import { requestLocale } from '../../libraries/i18n/request-locale';
+import { parseInput } from '../../libraries/http/validate';
+import { completeConnect } from './complete-connect';
+import { startConnect } from './connect-account';
+import { connectFailurePage } from './connect-result-page';
+import { disconnectAccount } from './disconnect-account';
 import { findAccounts, type TAccountRow } from './accounts.repository';
 
 export function toAccountDto(row: TAccountRow): TAccount {
@@ -16,11 +23,44 @@ export function toAccountDto(row: TAccountRow): TAccount {
   };
 }
 
-export function accountsRouter(db: TDatabase): Router {
+export interface TAccountsDeps {
+  db: TDatabase;
+  ring: TKeyRing;
+  adapters: ReadonlyMap<string, TPlatformAdapter>;
+  logger: TLogger;
+  publicBaseUrl?: string | undefined;
+}
+
+const ZConnectRequest = z.object({ opdId: ZId });
+
+export function accountsRouter(deps: TAccountsDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const rows = await findAccounts(db, req.auth!.opdIds);
+    const rows = await findAccounts(deps.db, req.auth!.opdIds);
     res.json({ items: rows.map(toAccountDto), nextCursor: null });
+  });
+  router.post('/connect/:platform', async (req, res) => {
+    const { opdId } = parseInput(ZConnectRequest, req.body);
+    const publicBaseUrl = deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+    res.json(await startConnect({ ...deps, publicBaseUrl }, { auth: req.auth!, platform: String(req.params.platform), opdId }));
+  });
+  router.delete('/:id', async (req, res) => {
+    await disconnectAccount(deps, { auth: req.auth!, id: String(req.params.id) });
+    res.status(204).end();
+  });
+  return router;
+}
+
+/** GET /api/oauth/:platform/callback: a browser navigation; answers a redirect or a page. */
+export function oauthCallbackRouter(deps: TAccountsDeps): Router {
+  const router = Router();
+  router.get('/:platform/callback', async (req, res) => {
+    const result = await completeConnect({ ...deps, publicBaseUrl: deps.publicBaseUrl ?? '' }, { auth: req.auth, platform: String(req.params.platform), query: req.query as Record<string, unknown> });
+    if (result.ok) {
+      res.redirect(302, `/accounts?connected=${encodeURIComponent(result.handle)}${result.reconnected ? '&reconnected=1' : ''}`);
+      return;
+    }
+    res.status(400).type('html').send(connectFailurePage(requestLocale(req), result.reason));
   });
   return router;
 }

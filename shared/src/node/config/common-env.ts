@@ -28,6 +28,10 @@ export const ZCommonEnv = z.object({
   SIAR_DEMO: boolish,
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_WEB_BASE_URL: z.url().default('https://x.com'),
+  /** The X app's OAuth 2.0 client (developer portal); without it the deployment runs in demo mode. */
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
+  X_AUTHORIZE_BASE_URL: z.url().default('https://x.com'),
   X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   X_POSTS_PER_15MIN_PER_USER: z.coerce.number().int().min(1).default(X_DEFAULT_POSTS_PER_15MIN_PER_USER),
   X_APP_POSTS_PER_24H: z.coerce.number().int().min(1).default(X_DEFAULT_APP_POSTS_PER_24H),
@@ -49,6 +53,9 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
         requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
         postsPer15MinPerUser: env.X_POSTS_PER_15MIN_PER_USER,
         appPostsPer24h: env.X_APP_POSTS_PER_24H,
+        clientId: env.X_CLIENT_ID,
+        clientSecret: env.X_CLIENT_SECRET,
+        authorizeBaseUrl: env.X_AUTHORIZE_BASE_URL,
       },
     },
   };

@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { TDatabase } from './database';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-delivery-attempts';
+import * as m0003 from './migrations/0003-oauth-states';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-delivery-attempts': m0002,
+  '0003-oauth-states': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

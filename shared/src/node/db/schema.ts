@@ -133,6 +133,20 @@ export interface DeliveryAttemptTable {
   excerpt: string | null;
 }
 
+export interface OauthStateTable {
+  state_hash: string;
+  platform: string;
+  session_hash: string;
+  user_id: string;
+  opd_id: string;
+  /** Sealed with the key ring, bound to the state. */
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   opd: OpdTable;
   user: UserTable;
@@ -145,4 +159,5 @@ export interface DB {
   delivery_attempt: DeliveryAttemptTable;
   review: ReviewTable;
   audit_event: AuditEventTable;
+  oauth_state: OauthStateTable;
 }

@@ -50,6 +50,16 @@ export interface TRateLimit {
   max: number;
 }
 
+/** Connecting accounts through the platform's OAuth, where it has one. */
+export interface TPlatformOAuth {
+  /** The consent URL to send the person to, and the PKCE verifier to keep until the callback. */
+  authorizeUrl(o: { state: string; redirectUri: string }): { url: string; codeVerifier: string };
+  exchange(o: { code: string; codeVerifier: string; redirectUri: string }): Promise<TCredentials>;
+  /** Throws PublishError: `account_disconnected` when the grant is gone, `transient` otherwise. */
+  refresh(credentials: TCredentials): Promise<TCredentials>;
+  revoke(credentials: TCredentials): Promise<void>;
+}
+
 export interface TPlatformAdapter {
   id: string;
   /** The longest a single platform request may take; the settle window must exceed it. */
@@ -58,4 +68,6 @@ export interface TPlatformAdapter {
   publish(input: TPublishInput): Promise<TPublishResult>;
   readBack(input: TReadBackInput): Promise<TReadBackResult>;
   getProfile(credentials: TCredentials): Promise<TProfile>;
+  /** Absent when this deployment has no app credentials for the platform. */
+  oauth?: TPlatformOAuth;
 }

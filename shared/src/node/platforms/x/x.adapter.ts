@@ -3,11 +3,16 @@ import type { TPlatformAdapter } from '../adapter';
 import { PublishError } from '../publish-error';
 import { createXClient, type TXClientConfig } from './x.client-factory';
 import { mapXError } from './x.errors';
+import { createXOAuth } from './x.oauth';
 import { readBackTweet } from './x.read-back';
 
 export interface TXAdapterConfig extends TXClientConfig {
   /** Where published posts are shown: `https://x.com`, or the emulator in demo mode. */
   webBaseUrl: string;
+  /** The app's OAuth 2.0 client; without it accounts cannot be connected or refreshed. */
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  authorizeBaseUrl: string;
   postsPer15MinPerUser: number;
   appPostsPer24h: number;
 }
@@ -16,6 +21,7 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
   return {
     id: 'x',
     requestTimeoutMs: config.requestTimeoutMs,
+    ...(config.clientId ? { oauth: createXOAuth({ ...config, clientId: config.clientId }) } : {}),
     limits: [
       { scope: 'account', windowMs: 15 * 60_000, max: config.postsPer15MinPerUser },
       { scope: 'app', windowMs: 24 * 3600_000, max: config.appPostsPer24h },

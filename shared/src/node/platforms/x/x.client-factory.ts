@@ -41,3 +41,8 @@ function agentFor(baseUrl: string): http.Agent | https.Agent {
 export function createXClient(config: TXClientConfig, accessToken: string): TwitterApi {
   return new TwitterApi(accessToken, { plugins: [redirectPlugin(config)], httpAgent: agentFor(config.apiBaseUrl) });
 }
+
+/** The app's own client (OAuth 2.0 consent, code exchange, refresh, revoke). */
+export function createXAppClient(config: TXClientConfig, app: { clientId: string; clientSecret?: string | undefined }): TwitterApi {
+  return new TwitterApi({ clientId: app.clientId, ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}) }, { plugins: [redirectPlugin(config)], httpAgent: agentFor(config.apiBaseUrl) });
+}

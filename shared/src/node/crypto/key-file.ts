@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TKey, TKeyRing } from './secret-box';
 
@@ -37,7 +37,27 @@ export function ensureKeyFile(path: string): boolean {
   return true;
 }
 
+/**
+ * The key ring from SIAR_ENCRYPTION_KEY, or from the key file. A key file is re-read when it
+ * changes (npm run rotate-key): running processes meet the new key without a restart.
+ */
 export function loadKeyRing(options: { envKey?: string | undefined; keyFile: string }): TKeyRing {
   if (options.envKey) return parseKeyText(options.envKey);
-  return parseKeyText(readFileSync(options.keyFile, 'utf8'));
+  let mtime = statSync(options.keyFile).mtimeMs;
+  let ring = parseKeyText(readFileSync(options.keyFile, 'utf8'));
+  const reload = () => {
+    const now = statSync(options.keyFile).mtimeMs;
+    if (now === mtime) return;
+    ring = parseKeyText(readFileSync(options.keyFile, 'utf8'));
+    mtime = now;
+  };
+  return {
+    get current() {
+      return ring.current;
+    },
+    get previous() {
+      return ring.previous;
+    },
+    reload,
+  };
 }

@@ -10,6 +10,8 @@ export interface TKeyRing {
   current: TKey;
   /** Older keys, kept to read rows not yet re-encrypted. */
   previous: TKey[];
+  /** Re-reads the keys from their source (a rotated key file); called when a key id is unknown. */
+  reload?: () => void;
 }
 
 const VERSION = 'v1';
@@ -20,6 +22,8 @@ const VERSION = 'v1';
  * Format: `v1.<keyId>.<nonce>.<ciphertext+tag>` (base64url).
  */
 export function seal(ring: TKeyRing, plaintext: string, associatedData: string): string {
+  // Always seal under the newest key, even if the key file was rotated since this process started.
+  ring.reload?.();
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', ring.current.key, nonce);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
@@ -37,7 +41,12 @@ export class DecryptError extends Error {
 export function open(ring: TKeyRing, sealed: string, associatedData: string): string {
   const [version, keyId, nonceText, bodyText] = sealed.split('.');
   if (version !== VERSION || !keyId || !nonceText || !bodyText) throw new DecryptError('malformed');
-  const key = [ring.current, ...ring.previous].find((k) => k.id === keyId);
+  const find = () => [ring.current, ...ring.previous].find((k) => k.id === keyId);
+  let key = find();
+  if (!key && ring.reload) {
+    ring.reload();
+    key = find();
+  }
   if (!key) throw new DecryptError(`unknown key id ${keyId}`);
   const body = Buffer.from(bodyText, 'base64url');
   if (body.length < 16) throw new DecryptError('malformed');

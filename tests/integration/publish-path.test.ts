@@ -97,4 +97,19 @@ describe('the publish path across processes', () => {
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/Ditolak oleh platform: .*duplicate content/);
   });
+
+  it("when a retry is refused as duplicate content because the first try did get through, then the delivery is published with the first copy's id, not failed", async () => {
+    const api = new ApiClient(base);
+    await api.login('op', 'Test-Password-123');
+    const text = `Sudah masuk di percobaan pertama ${Date.now()}`;
+    // The first try reached X but its answer was lost as a transient error: X has the post.
+    const first = await fetch(`${emulator.url}/2/tweets`, { method: 'POST', headers: { authorization: `Bearer ${accounts[0]!.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    const tweetId = ((await first.json()) as { data: { id: string } }).data.id;
+    const created = await api.post('/api/posts', { accountIds: [accounts[0]!.id], text, scheduledAt: new Date(Date.now() + 2500).toISOString() });
+    const deliveryId = created.body.deliveries[0].id as string;
+    await t.db.updateTable('delivery').set({ attempt: 1 }).where('id', '=', deliveryId).execute();
+    await t.db.insertInto('delivery_attempt').values({ id: `a-${deliveryId}`, delivery_id: deliveryId, number: 1, kind: 'publish', started_at: new Date(Date.now() - 5000).toISOString(), ended_at: new Date().toISOString(), outcome: 'transient', error_kind: 'transient', http_status: 503, excerpt: null }).execute();
+    await expect.poll(async () => (await api.get(`/api/posts/${created.body.id}`)).body.deliveries[0].status, { timeout: 20_000, interval: 200 }).toBe('published');
+    expect((await api.get(`/api/posts/${created.body.id}`)).body.deliveries[0].externalId).toBe(tweetId);
+  });
 });

@@ -4,6 +4,15 @@ import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, rel
 import { retryDelayMs } from './retry-backoff';
 import type { TWorkerDeps } from './worker-deps';
 
+/** Read-back of this delivery's text since its first attempt (the one whose answer may have been lost). */
+async function findEarlierCopy(deps: TWorkerDeps, d: TClaimedDelivery, adapter: TPlatformAdapter) {
+  const first = await deps.db.selectFrom('delivery_attempt').select('started_at').where('delivery_id', '=', d.id).orderBy('started_at').limit(1).executeTakeFirst();
+  const since = new Date(Date.parse(first?.started_at ?? d.scheduled_at ?? new Date().toISOString()) - 2 * 60_000);
+  const credentials = await freshCredentials(deps.refresher, d.account_id);
+  const result = await adapter.readBack({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text, since });
+  return result.status === 'found' ? result : undefined;
+}
+
 export type TPublishOutcome = 'published' | 'skipped' | 'failed' | 'unconfirmed' | 'missed' | 'retry' | 'awaiting_read_back';
 
 /** How the calling job comes back later: publish jobs move themselves to delayed. */
@@ -70,6 +79,19 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
       const at = new Date(Date.now() + retryDelayMs(d.attempt, deps.retryBaseMs));
       await releaseForRetry(db, { deliveryId: d.id, leaseId, at, error: recorded(error), countsAsAttempt: true });
       return reschedule(at);
+    }
+    // A retry refused as "duplicate" may be refused because our earlier try did get through.
+    if (error.duplicate && d.attempt > 1) {
+      const found = await findEarlierCopy(deps, d, adapter);
+      if (found) {
+        await db.transaction().execute(async (trx) => {
+          await lockPostRow(trx, d.post_id);
+          await markPublished(trx, { deliveryId: d.id, leaseId, externalId: found.externalId, url: found.url, at: new Date() });
+          await refreshPostStatus(trx, d.post_id);
+        });
+        deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'published' });
+        return 'published';
+      }
     }
     if (error.kind === 'ambiguous') {
       await awaitReadBack(db, { deliveryId: d.id, leaseId, error: recorded(error) });

@@ -18,11 +18,13 @@ export class PublishError extends Error {
   readonly httpStatus: number | undefined;
   /** A short excerpt of the platform's answer, safe to store and show (never a token). */
   readonly platformDetail: string | undefined;
+  /** The platform refused the text as a duplicate of a post already there (maybe our own). */
+  readonly duplicate: boolean;
 
   constructor(
     kind: TPublishErrorKind,
     message: string,
-    options: { resetAt?: Date | undefined; limitScope?: 'account' | 'app'; httpStatus?: number | undefined; platformDetail?: string | undefined; cause?: unknown } = {},
+    options: { resetAt?: Date | undefined; limitScope?: 'account' | 'app'; httpStatus?: number | undefined; platformDetail?: string | undefined; duplicate?: boolean; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'PublishError';
@@ -31,5 +33,6 @@ export class PublishError extends Error {
     this.limitScope = options.limitScope;
     this.httpStatus = options.httpStatus;
     this.platformDetail = options.platformDetail?.slice(0, 300);
+    this.duplicate = options.duplicate ?? false;
   }
 }

@@ -34,10 +34,12 @@ export function mapXError(error: unknown, options: { sent: boolean }): PublishEr
       });
     }
     if (status === 401) return new PublishError('auth_expired', detailOf(error), common);
-    if (status === 402) return new PublishError('content_rejected', detailOf(error), common);
+    // Out of pay-per-use credits: the whole app waits (nothing fails) with X's reason shown.
+    if (status === 402) return new PublishError('rate_limited', `X: ${detailOf(error)}`, { ...common, limitScope: 'app', resetAt: new Date(Date.now() + 3600_000) });
     if (status === 403 || status === 400 || status === 422) {
       const suspended = /suspend|locked/i.test(detailOf(error));
-      return new PublishError(suspended ? 'account_disconnected' : 'content_rejected', detailOf(error), common);
+      const duplicate = /duplicate content/i.test(detailOf(error));
+      return new PublishError(suspended ? 'account_disconnected' : 'content_rejected', detailOf(error), { ...common, duplicate });
     }
     if (status >= 500) return new PublishError('transient', detailOf(error), common);
     return new PublishError('content_rejected', detailOf(error), common);

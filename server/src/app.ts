@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { AppError } from '@siar/shared';
-import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter } from '@siar/shared/node';
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPlatformSettings } from '@siar/shared/node';
 import { accountsRouter, oauthCallbackRouter } from './components/accounts/accounts.router';
 import { authRouter } from './components/auth/auth.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
@@ -33,6 +33,8 @@ export interface TAppDeps {
   /** For connecting accounts: the key ring, the platform adapters and Siar's public address. */
   ring: TKeyRing;
   adapters: ReadonlyMap<string, TPlatformAdapter>;
+  /** Per platform: prices and the similar-content policy (default: warn, no prices). */
+  platformSettings?: Record<string, TPlatformSettings>;
   /** Unset: the address the request came to (fine for one machine; set it behind a proxy). */
   publicBaseUrl?: string | undefined;
   /** The built client; not served when absent (API-only tests). */
@@ -65,7 +67,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use('/oauth', oauthCallbackRouter(deps));
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps));
-  api.use('/posts', postsRouter(deps));
+  api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {} }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);

@@ -42,6 +42,7 @@ const app = createApp({
   ring,
   adapters: createPlatformRegistry(config.platforms),
   publicBaseUrl: config.publicBaseUrl,
+  platformSettings: config.platformSettings,
   prefix: config.SIAR_QUEUE_PREFIX,
   logger,
   trustProxy: config.trustProxy,

@@ -10,3 +10,4 @@ export * from './platforms/registry';
 export * from './jobs/publish';
 export * from './time/zone';
 export * from './jobs/maintenance';
+export * from './platforms/similar-text';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createLogger, createPublishQueue, createRedis, type TPlatformAdapter, type TPublishQueue } from '@siar/shared/node';
+import { createLogger, createPublishQueue, createRedis, type TPlatformAdapter, type TPlatformSettings, type TPublishQueue } from '@siar/shared/node';
 import { createApp } from '../../server/src/app';
 import { createPublishScheduler } from '../../server/src/libraries/queue/publish-scheduler';
 import type { TTestDatabase } from './test-database';
@@ -12,13 +12,13 @@ export interface TTestApp {
 }
 
 /** The real Express app on a free port, with a real Redis queue under its own prefix. */
-export async function startTestApp(options: { database: TTestDatabase; redisUrl: string; prefix: string; adapters?: ReadonlyMap<string, TPlatformAdapter>; publicBaseUrl?: string }): Promise<TTestApp> {
+export async function startTestApp(options: { database: TTestDatabase; redisUrl: string; prefix: string; adapters?: ReadonlyMap<string, TPlatformAdapter>; publicBaseUrl?: string; platformSettings?: Record<string, TPlatformSettings> }): Promise<TTestApp> {
   const logger = createLogger({ name: 'test-server', level: 'silent' });
   const redis = createRedis(options.redisUrl, 'producer');
   redis.on('error', () => undefined);
   const queue = createPublishQueue(redis, options.prefix);
   queue.on('error', () => undefined);
-  const app = createApp({ db: options.database.db, redis, scheduler: createPublishScheduler(queue, redis, logger), queues: [queue], prefix: options.prefix, logger, trustProxy: 0, ring: options.database.ring, adapters: options.adapters ?? new Map(), publicBaseUrl: options.publicBaseUrl });
+  const app = createApp({ db: options.database.db, redis, scheduler: createPublishScheduler(queue, redis, logger), queues: [queue], prefix: options.prefix, logger, trustProxy: 0, ring: options.database.ring, adapters: options.adapters ?? new Map(), publicBaseUrl: options.publicBaseUrl, platformSettings: options.platformSettings });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -15,6 +15,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/posts" replace /> },
           { path: 'posts', lazy: async () => ({ Component: (await import('./routes/posts')).PostsRoute }) },
+          { path: 'accounts', lazy: async () => ({ Component: (await import('./routes/accounts')).AccountsRoute }) },
           { path: '*', Component: NotFoundRoute },
         ],
       },

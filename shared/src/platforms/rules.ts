@@ -1,4 +1,11 @@
 /** What the composer and the server need to know of a platform, without talking to it. */
+/** What a platform charges per post, from configuration (prices change; they are not code). */
+export interface TPrices {
+  currency: string;
+  post: number;
+  postWithUrl: number;
+}
+
 export interface TPlatformRules {
   id: string;
   /** Display name, not translated (brand). */
@@ -12,4 +19,11 @@ export interface TPlatformRules {
    * platform's; `anyHost` when the caller already checked the host (a configured web base).
    */
   externalIdFromUrl(url: string, options?: { anyHost?: boolean }): string | undefined;
+  /**
+   * Where the platform forbids posting the same or nearly the same text from several accounts
+   * one operates: the window it looks at. Absent: no such rule.
+   */
+  similarContentWindowMs?: number;
+  /** The price of one post of this text, when the platform bills per post. */
+  costOf?(text: string, prices: TPrices): number;
 }

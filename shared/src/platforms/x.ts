@@ -29,6 +29,9 @@ export const xRules: TPlatformRules = {
     if (!options?.anyHost && !X_HOSTS.has(parsed.hostname.toLowerCase())) return undefined;
     return /^\/[^/]+\/status(?:es)?\/(\d{1,25})\/?$/.exec(parsed.pathname)?.[1];
   },
+  // X's automation rules: identical or substantially similar posts across accounts get suspended.
+  similarContentWindowMs: 24 * 3600_000,
+  costOf: (text, prices) => (twitterText.extractUrls(text).length > 0 ? prices.postWithUrl : prices.post),
   postUrl: (webBaseUrl, handle, externalId) =>
     `${webBaseUrl.replace(/\/$/, '')}/${encodeURIComponent(handle)}/status/${encodeURIComponent(externalId)}`,
 };
@@ -36,3 +39,6 @@ export const xRules: TPlatformRules = {
 /** X's posting limits (current docs; the legacy Free tier is far lower: set them in config). */
 export const X_DEFAULT_POSTS_PER_15MIN_PER_USER = 100;
 export const X_DEFAULT_APP_POSTS_PER_24H = 10_000;
+
+/** Pay-per-use prices at the time of writing (USD); deployments set their own. */
+export const X_DEFAULT_PRICES = { currency: 'USD', post: 0.015, postWithUrl: 0.2 };

@@ -80,6 +80,8 @@ export const ZPost = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deliveries: z.array(ZDelivery),
+  /** Only in the answer to a create or an edit. */
+  warnings: z.array(z.lazy(() => ZPostWarning)).optional(),
 });
 export type TPost = z.infer<typeof ZPost>;
 
@@ -120,3 +122,31 @@ export const ZDeliveryAttempt = z.object({
   excerpt: z.string().nullable(),
 });
 export type TDeliveryAttempt = z.infer<typeof ZDeliveryAttempt>;
+
+export const ZPostWarning = z.object({
+  code: z.enum(['similar_content']),
+  platform: z.string(),
+  /** The accounts of this post the warning is about. */
+  accountIds: z.array(ZId),
+  /** Other posts with (nearly) the same text to accounts of this platform within the window. */
+  otherPostIds: z.array(ZId),
+  message: z.string(),
+});
+export type TPostWarning = z.infer<typeof ZPostWarning>;
+
+export const ZCostEstimate = z.object({ currency: z.string(), amount: z.number(), byPlatform: z.record(z.string(), z.number()) });
+export type TCostEstimate = z.infer<typeof ZCostEstimate>;
+
+/** What the composer learns before saving: warnings and the estimated cost. */
+export const ZPostCheck = z.object({ warnings: z.array(ZPostWarning), estimatedCost: ZCostEstimate });
+export type TPostCheck = z.infer<typeof ZPostCheck>;
+
+export const ZPostCheckRequest = z.object({
+  accountIds: z.array(ZId).max(50),
+  text: z.string().max(POST_TEXT_MAX),
+  scheduledAt: ZIsoInstant.nullable().optional(),
+  variants: z.record(ZId, z.object({ text: z.string().max(POST_TEXT_MAX) })).optional(),
+  /** When editing: the post itself is not compared with itself. */
+  postId: ZId.optional(),
+});
+export type TPostCheckRequest = z.infer<typeof ZPostCheckRequest>;

@@ -7,12 +7,23 @@ interface TConfirmModalProps {
   message: string;
   confirmLabel: string;
   color?: MantineColor;
+  /** Tests tell confirmations apart by this; `confirm-accept` when not given. */
+  confirmTestId?: string;
   onConfirm: () => void;
   onClose: () => void;
 }
 
 /** Asks before an action that cannot be undone; "back" is the safe default. */
-export function ConfirmModal({ opened, title, message, confirmLabel, color, onConfirm, onClose }: TConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  color,
+  confirmTestId = 'confirm-accept',
+  onConfirm,
+  onClose,
+}: TConfirmModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="sm" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -22,7 +33,7 @@ export function ConfirmModal({ opened, title, message, confirmLabel, color, onCo
           <Button variant="default" onClick={onClose} data-autofocus data-testid="confirm-dismiss">
             {t('common.back')}
           </Button>
-          <Button color={color} onClick={onConfirm} data-testid="confirm-accept">
+          <Button color={color} onClick={onConfirm} data-testid={confirmTestId}>
             {confirmLabel}
           </Button>
         </Group>

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ZId, type TAccount } from '@siar/shared';
-import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter } from '@siar/shared/node';
+import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPlatformSettings } from '@siar/shared/node';
+import { monthSpend } from './month-spend';
 import { requestLocale } from '../../libraries/i18n/request-locale';
 import { parseInput } from '../../libraries/http/validate';
 import { completeConnect } from './complete-connect';
@@ -29,6 +30,7 @@ export interface TAccountsDeps {
   adapters: ReadonlyMap<string, TPlatformAdapter>;
   logger: TLogger;
   publicBaseUrl?: string | undefined;
+  platformSettings?: Record<string, TPlatformSettings> | undefined;
 }
 
 const ZConnectRequest = z.object({ opdId: ZId });
@@ -38,6 +40,10 @@ export function accountsRouter(deps: TAccountsDeps): Router {
   router.get('/', async (req, res) => {
     const rows = await findAccounts(deps.db, req.auth!.opdIds);
     res.json({ items: rows.map(toAccountDto), nextCursor: null });
+  });
+  router.get('/spend', async (req, res) => {
+    const month = typeof req.query.month === 'string' ? req.query.month : new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    res.json({ month, items: await monthSpend({ db: deps.db, auth: req.auth!, month, settings: deps.platformSettings ?? {} }) });
   });
   router.post('/connect/:platform', async (req, res) => {
     const { opdId } = parseInput(ZConnectRequest, req.body);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type TCreatePostRequest, type TPost } from '@siar/shared';
-import type { DeliveryTable, TDatabase, TLogger } from '@siar/shared/node';
+import { AppError, rulesFor, type TCreatePostRequest, type TPost } from '@siar/shared';
+import type { DeliveryTable, TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
+import { translate } from '../../libraries/i18n/messages';
+import { checkPost, refusedWarnings } from './check-post';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
 import { findAccountsByIds } from '../accounts/accounts.repository';
@@ -16,7 +18,7 @@ const PAST_TOLERANCE_MS = 30_000;
  * Queueing is best effort: if Redis is down the post is still saved (201) and the sweeper
  * queues it later, since the database, not Redis, owns the schedule.
  */
-export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; now?: Date }): Promise<TPost> {
+export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; settings: Record<string, TPlatformSettings>; now?: Date }): Promise<TPost> {
   const { db, auth, input } = options;
   const now = options.now ?? new Date();
   const found = await findAccountsByIds(db, auth.opdIds, input.accountIds);
@@ -35,6 +37,9 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   }
   const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
+  const check = await checkPost({ db, settings: options.settings, locale: auth.locale }, { accounts, textOf: (id) => input.variants?.[id]?.text ?? input.text, scheduledAt });
+  const refused = refusedWarnings(check, options.settings);
+  if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: rulesFor(w.platform)?.name ?? w.platform }) ?? w.message })) });
 
   const iso = now.toISOString();
   const postId = randomUUID();
@@ -68,5 +73,5 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
     await options.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision: d.revision, scheduledAt: scheduledAt })), { postId });
   }
   const row = await findPostById(db, null, postId);
-  return toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale);
+  return { ...toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale), warnings: check.warnings };
 }

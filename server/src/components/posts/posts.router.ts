@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { ZCreatePostRequest, ZId, ZPostListQuery, ZUpdatePostRequest } from '@siar/shared';
-import type { TDatabase, TLogger } from '@siar/shared/node';
+import { ZCreatePostRequest, ZId, ZPostCheckRequest, ZPostListQuery, ZUpdatePostRequest } from '@siar/shared';
+import type { TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
+import { previewPost } from './preview-post';
 import { parseInput } from '../../libraries/http/validate';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
 import { cancelPost } from './cancel-post';
@@ -9,7 +10,7 @@ import { getPost } from './get-post';
 import { listPosts } from './list-posts';
 import { updatePost } from './update-post';
 
-export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger }): Router {
+export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; settings: Record<string, TPlatformSettings> }): Router {
   const router = Router();
   const idOf = (raw: unknown) => {
     const id = ZId.safeParse(raw);
@@ -21,6 +22,9 @@ export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler;
   router.post('/', async (req, res) => {
     const input = parseInput(ZCreatePostRequest, req.body);
     res.status(201).json(await createPost({ ...deps, auth: req.auth!, input }));
+  });
+  router.post('/check', async (req, res) => {
+    res.json(await previewPost({ ...deps, auth: req.auth!, input: parseInput(ZPostCheckRequest, req.body) }));
   });
   router.get('/:id', async (req, res) => {
     res.json(await getPost({ db: deps.db, auth: req.auth!, id: idOf(req.params.id) }));

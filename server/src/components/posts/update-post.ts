@@ -1,5 +1,6 @@
 import { AppError, type TPost, type TUpdatePostRequest } from '@siar/shared';
-import { refreshPostStatus, type TDatabase } from '@siar/shared/node';
+import { refreshPostStatus, type TDatabase, type TPlatformSettings } from '@siar/shared/node';
+import { checkPost, refusedWarnings } from './check-post';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
 import { checkPostTexts } from './check-post-texts';
@@ -24,7 +25,7 @@ class LostRace extends Error {}
  * claimed one in between, nothing changes (409). Jobs of the old revision then fail their
  * claim, so the old text is never published after the edit was accepted.
  */
-export async function updatePost(o: { db: TDatabase; scheduler: TPublishScheduler; auth: TAuth; id: string; input: TUpdatePostRequest; now?: Date }): Promise<TPost> {
+export async function updatePost(o: { db: TDatabase; scheduler: TPublishScheduler; auth: TAuth; id: string; input: TUpdatePostRequest; settings: Record<string, TPlatformSettings>; now?: Date }): Promise<TPost> {
   const { db, auth, input } = o;
   const now = o.now ?? new Date();
   const post = await findPostById(db, auth.opdIds, o.id);
@@ -54,6 +55,11 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
   const text = input.text ?? post.text;
   const errors = checkPostTexts({ auth, text, accounts: editable.filter((d) => !d.text_override).map((d) => ({ id: d.accountId, platform: d.platform })), accountIds: [] });
   if (errors.length) throw new AppError('validation', { fieldErrors: errors });
+  const check = await checkPost(
+    { db, settings: o.settings, locale: auth.locale },
+    { accounts: editable.map((d) => ({ id: d.accountId, platform: d.platform })), textOf: (id) => editable.find((d) => d.accountId === id)?.text_override ?? text, scheduledAt, postId: post.id },
+  );
+  if (refusedWarnings(check, o.settings).length) throw new AppError('validation', { fieldErrors: [{ field: 'text', key: 'similar_content' }] });
 
   const revision = post.revision + 1;
   const status = scheduledAt ? 'scheduled' : 'draft';
@@ -76,5 +82,5 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
   }
   await refreshPostStatus(db, post.id);
   if (scheduledAt) await o.scheduler.schedule(editable.map((d) => ({ deliveryId: d.id, revision, scheduledAt: scheduledAt! })), { postId: post.id });
-  return getPost({ db, auth, id: post.id });
+  return { ...(await getPost({ db, auth, id: post.id })), warnings: check.warnings };
 }

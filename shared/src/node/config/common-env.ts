@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { X_DEFAULT_APP_POSTS_PER_24H, X_DEFAULT_POSTS_PER_15MIN_PER_USER } from '../../platforms/x';
+import type { TPrices } from '../../platforms/rules';
+import { X_DEFAULT_APP_POSTS_PER_24H, X_DEFAULT_POSTS_PER_15MIN_PER_USER, X_DEFAULT_PRICES } from '../../platforms/x';
 import { redisTarget, ZSentinelList } from '../redis/redis-target';
 
 const boolish = z
@@ -32,6 +33,10 @@ export const ZCommonEnv = z.object({
   X_CLIENT_ID: z.string().min(1).optional(),
   X_CLIENT_SECRET: z.string().min(1).optional(),
   X_AUTHORIZE_BASE_URL: z.url().default('https://x.com'),
+  /** Same or nearly the same text to several X accounts within 24 h: warn (default) or refuse. */
+  X_SIMILAR_CONTENT: z.enum(['warn', 'refuse']).default('warn'),
+  X_PRICE_POST_USD: z.coerce.number().min(0).default(X_DEFAULT_PRICES.post),
+  X_PRICE_POST_WITH_URL_USD: z.coerce.number().min(0).default(X_DEFAULT_PRICES.postWithUrl),
   X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   X_POSTS_PER_15MIN_PER_USER: z.coerce.number().int().min(1).default(X_DEFAULT_POSTS_PER_15MIN_PER_USER),
   X_APP_POSTS_PER_24H: z.coerce.number().int().min(1).default(X_DEFAULT_APP_POSTS_PER_24H),
@@ -46,6 +51,10 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'siar.db')}`,
     keyFile: env.SIAR_KEY_FILE ? resolve(env.SIAR_KEY_FILE) : resolve(dataDir, 'siar.key'),
     redis: redisTarget(env),
+    /** Per platform: what generic code needs of its configuration (prices, the similar-content policy). */
+    platformSettings: {
+      x: { similarContent: env.X_SIMILAR_CONTENT, prices: { currency: 'USD', post: env.X_PRICE_POST_USD, postWithUrl: env.X_PRICE_POST_WITH_URL_USD } },
+    } as Record<string, TPlatformSettings>,
     platforms: {
       x: {
         apiBaseUrl: env.X_API_BASE_URL,
@@ -61,6 +70,11 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
   };
 }
 export type TCommonConfig = ReturnType<typeof resolveCommonEnv>;
+
+export interface TPlatformSettings {
+  similarContent: 'warn' | 'refuse';
+  prices?: TPrices;
+}
 
 /** Parses an env object, failing with every bad variable named (never its value). */
 export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {

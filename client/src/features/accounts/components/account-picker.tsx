@@ -1,33 +1,15 @@
 import { Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
-import type { TAccount } from '@siar/shared';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useAccounts } from '../api/get-accounts';
+import { groupByOpd } from '../utils/group-by-opd';
 
 export interface TAccountPickerProps {
   value: string[];
   onChange: (accountIds: string[]) => void;
   error?: string | undefined;
   disabled?: boolean;
-}
-
-interface TOpdGroup {
-  opdId: string;
-  opdName: string;
-  accounts: TAccount[];
-}
-
-function groupByOpd(accounts: TAccount[]): TOpdGroup[] {
-  const groups = new Map<string, TOpdGroup>();
-  for (const account of accounts) {
-    const group = groups.get(account.opdId) ?? { opdId: account.opdId, opdName: account.opdName, accounts: [] };
-    group.accounts.push(account);
-    groups.set(account.opdId, group);
-  }
-  return [...groups.values()]
-    .sort((a, b) => a.opdName.localeCompare(b.opdName, 'id'))
-    .map((group) => ({ ...group, accounts: group.accounts.sort((a, b) => a.handle.localeCompare(b.handle)) }));
 }
 
 /** Checkboxes of the user's accounts, grouped by OPD. Only active accounts can be chosen. */

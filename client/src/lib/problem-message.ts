@@ -20,3 +20,14 @@ export function problemFieldErrors(error: unknown): Record<string, string> {
   }
   return result;
 }
+
+/** The server's messages for a nested field, by key: `variants.<accountId>.text` → `{ <accountId>: … }`. */
+export function problemFieldErrorsUnder(error: unknown, parent: string): Record<string, string> {
+  if (!isApiError(error)) return {};
+  const result: Record<string, string> = {};
+  for (const item of error.problem.errors ?? []) {
+    const [field, key] = item.field.split(/[.[\]]+/);
+    if (field === parent && key) result[key] ??= item.message;
+  }
+  return result;
+}

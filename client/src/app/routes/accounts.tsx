@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountList } from '../../features/accounts/components/account-list';
 import { ConnectAccountButton } from '../../features/accounts/components/connect-account-button';
 import { ConnectedAlert } from '../../features/accounts/components/connected-alert';
+import { MonthSpend } from '../../features/accounts/components/month-spend';
 import { useCurrentUser } from '../../features/auth/api/get-me';
 
 export function AccountsRoute() {
@@ -34,6 +35,8 @@ export function AccountsRoute() {
       </Group>
       <ConnectedAlert />
       <AccountList canManage={canManage} />
+      {/* Every role: the server answers operators with their own OPDs only. */}
+      <MonthSpend timezone={me.timezone} />
     </Stack>
   );
 }

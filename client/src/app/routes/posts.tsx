@@ -16,13 +16,19 @@ export function PostsRoute() {
     (accountIds: string[]) => (accounts ?? []).filter((account) => accountIds.includes(account.id)).map((account) => account.platform),
     [accounts],
   );
+  const handleOf = useCallback((accountId: string) => accounts?.find((account) => account.id === accountId)?.handle, [accounts]);
 
   return (
     <>
       <title>{`${t('posts.title')} · ${t('app.name')}`}</title>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <PostComposer timezone={me.timezone} platformsOf={platformsOf} renderAccountPicker={(props) => <AccountPicker {...props} />} />
+          <PostComposer
+            timezone={me.timezone}
+            platformsOf={platformsOf}
+            handleOf={handleOf}
+            renderAccountPicker={(props) => <AccountPicker {...props} />}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="sm" component="section" aria-labelledby="post-list-title">

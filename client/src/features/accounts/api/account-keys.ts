@@ -2,4 +2,6 @@ export const accountKeys = {
   all: ['accounts'] as const,
   lists: () => [...accountKeys.all, 'list'] as const,
   list: () => [...accountKeys.lists(), 'all'] as const,
+  spends: () => [...accountKeys.all, 'spend'] as const,
+  spend: (month: string) => [...accountKeys.spends(), month] as const,
 };

@@ -13,7 +13,11 @@ export function useCreatePost() {
     mutationFn: createPost,
     onSuccess: async (post) => {
       queryClient.setQueryData(postKeys.detail(post.id), post);
-      await queryClient.invalidateQueries({ queryKey: postKeys.lists() });
+      // A new post changes what other posts are "similar content" to.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: postKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: postKeys.checks() }),
+      ]);
     },
   });
 }

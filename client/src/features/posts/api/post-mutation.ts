@@ -16,6 +16,7 @@ export function usePostMutation<TVariables>(mutationFn: (variables: TVariables) 
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: postKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: post ? postKeys.detail(post.id) : postKeys.details() }),
+        queryClient.invalidateQueries({ queryKey: postKeys.checks() }),
       ]);
     },
   });

@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 interface TCharacterCountProps {
   text: string;
   platforms: TPlatformRules[];
+  /** Prefix of each count's test id (`<prefix>-<platform>`). */
+  testId?: string;
 }
 
 /** Live length of the text as each platform counts it (X weighs emoji and URLs). */
-export function CharacterCount({ text, platforms }: TCharacterCountProps) {
+export function CharacterCount({ text, platforms, testId = 'post-char-count' }: TCharacterCountProps) {
   const { t } = useTranslation();
   return (
     <Group gap="md" justify="flex-end" aria-live="polite">
@@ -21,7 +23,7 @@ export function CharacterCount({ text, platforms }: TCharacterCountProps) {
             size="sm"
             c={over ? 'red' : 'dimmed'}
             fw={over ? 700 : undefined}
-            data-testid={`post-char-count-${rules.id}`}
+            data-testid={`${testId}-${rules.id}`}
             data-over={over || undefined}
           >
             {t('composer.charCount', { platform: rules.name, count: length, max })}

@@ -1,10 +1,15 @@
-import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { zoneLabel } from '@siar/shared';
+import { Card, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { usePostCheck } from '../hooks/use-post-check';
 import { usePostForm, type TPostIntent } from '../hooks/use-post-form';
 import { CharacterCount } from './character-count';
+import { PostCheckPanel } from './post-check-panel';
+import { PostScheduleFields } from './post-schedule-fields';
+import { PostSubmitButtons } from './post-submit-buttons';
+import { PostVariantFields } from './post-variant-fields';
+import { PostWarnings } from './post-warnings';
 
 export interface TAccountSlotProps {
   value: string[];
@@ -18,14 +23,14 @@ interface TPostComposerProps {
   /** The account chooser, supplied by the page so this feature does not depend on accounts. */
   renderAccountPicker: (props: TAccountSlotProps) => ReactNode;
   platformsOf: (accountIds: string[]) => string[];
+  handleOf: (accountId: string) => string | undefined;
 }
 
-export function PostComposer({ timezone, renderAccountPicker, platformsOf }: TPostComposerProps) {
+export function PostComposer({ timezone, renderAccountPicker, platformsOf, handleOf }: TPostComposerProps) {
   const { t } = useTranslation();
-  const { values, errors, setField, submit, done, mutation, platformsToCount } = usePostForm({ timezone, platformsOf });
-  const zone = zoneLabel(timezone);
-  const pendingIntent = mutation.isPending ? (mutation.variables?.scheduledAt === null ? 'draft' : 'schedule') : null;
-  const onSubmit = (intent: TPostIntent) => () => submit(intent);
+  const { values, errors, setField, submit, done, mutation, platformsToCount, variants } = usePostForm({ timezone, platformsOf });
+  const { check, outdated } = usePostCheck({ values, variants: variants.texts, timezone });
+  const pendingIntent: TPostIntent | null = mutation.isPending ? (mutation.variables?.scheduledAt === null ? 'draft' : 'schedule') : null;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="composer-title">
@@ -60,44 +65,40 @@ export function PostComposer({ timezone, renderAccountPicker, platformsOf }: TPo
             />
             <CharacterCount text={values.text} platforms={platformsToCount} />
           </div>
-          <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('composer.date', { zone })}
-              value={values.date}
-              onChange={(event) => setField('date', event.currentTarget.value)}
-              error={errors.date}
-              data-testid="post-date"
-            />
-            <TextInput
-              type="time"
-              label={t('composer.time', { zone })}
-              value={values.time}
-              onChange={(event) => setField('time', event.currentTarget.value)}
-              error={Boolean(errors.date) || errors.time}
-              data-testid="post-time"
-            />
-          </Group>
+          <PostVariantFields
+            accountIds={values.accountIds}
+            texts={variants.texts}
+            errors={variants.errors}
+            handleOf={handleOf}
+            platformsOf={platformsOf}
+            onChange={variants.set}
+            onRemove={variants.remove}
+          />
+          <PostScheduleFields
+            timezone={timezone}
+            date={values.date}
+            time={values.time}
+            onChange={setField}
+            dateError={errors.date}
+            timeError={errors.time}
+          />
+          <PostCheckPanel
+            check={check}
+            outdated={outdated}
+            handleOf={handleOf}
+            onMakeVariants={(accountIds) => variants.open(accountIds, values.text)}
+            variantAccountIds={Object.keys(variants.texts)}
+          />
           {mutation.isError && <ErrorAlert error={mutation.error} testId="post-form-error" />}
           {done && (
             <Text c="green" size="sm" role="status" data-testid="post-form-success">
               {t(done === 'draft' ? 'composer.draftOk' : 'composer.scheduledOk')}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={onSubmit('draft')}
-              loading={pendingIntent === 'draft'}
-              disabled={mutation.isPending}
-              data-testid="post-draft"
-            >
-              {t('composer.saveDraft')}
-            </Button>
-            <Button type="submit" loading={pendingIntent === 'schedule'} disabled={mutation.isPending} data-testid="post-schedule">
-              {t('composer.schedule')}
-            </Button>
-          </Group>
+          {done && mutation.data?.warnings && (
+            <PostWarnings warnings={mutation.data.warnings} handleOf={handleOf} testId="post-saved-warning" />
+          )}
+          <PostSubmitButtons pendingIntent={pendingIntent} onSubmit={submit} />
         </Stack>
       </form>
     </Card>

@@ -1,31 +1,19 @@
-import { platformRules, utcToZonedWallTime, ZCreatePostRequest, zonedWallTimeToUtc, rulesFor } from '@siar/shared';
+import { platformRules, rulesFor } from '@siar/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemFieldErrors } from '../../../lib/problem-message';
+import { problemFieldErrors, problemFieldErrorsUnder } from '../../../lib/problem-message';
 import { useCreatePost } from '../api/create-post';
+import {
+  defaultPostFormValues,
+  typedInstant,
+  type TPostFormErrors,
+  type TPostFormField,
+  type TPostFormValues,
+} from '../utils/post-form-values';
+import { formFieldOf, validatePostForm } from '../utils/validate-post-form';
+import { usePostVariants } from './use-post-variants';
 
-export interface TPostFormValues {
-  accountIds: string[];
-  text: string;
-  date: string;
-  time: string;
-}
-
-export type TPostFormField = keyof TPostFormValues;
 export type TPostIntent = 'schedule' | 'draft';
-
-/** Today and the next whole minute plus one, on the wall clock of the user's zone. */
-export function defaultPostFormValues(timezone: string, now = new Date()): TPostFormValues {
-  const nextWholeMinutePlusOne = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 2 * 60_000);
-  return { accountIds: [], text: '', ...utcToZonedWallTime(nextWholeMinutePlusOne, timezone) };
-}
-
-/** Maps a request field to the form field that shows its message. */
-function formFieldOf(field: string): TPostFormField {
-  if (field === 'scheduledAt') return 'date';
-  if (field === 'accountIds') return 'accountIds';
-  return 'text';
-}
 
 interface TUsePostFormOptions {
   timezone: string;
@@ -36,8 +24,9 @@ interface TUsePostFormOptions {
 export function usePostForm({ timezone, platformsOf }: TUsePostFormOptions) {
   const { t } = useTranslation();
   const [values, setValues] = useState(() => defaultPostFormValues(timezone));
-  const [errors, setErrors] = useState<Partial<Record<TPostFormField, string>>>({});
+  const [errors, setErrors] = useState<TPostFormErrors>({});
   const [done, setDone] = useState<TPostIntent | null>(null);
+  const variants = usePostVariants({ onChange: () => setDone(null) });
   const mutation = useCreatePost();
 
   const setField = <K extends TPostFormField>(field: K, value: TPostFormValues[K]) => {
@@ -46,50 +35,28 @@ export function usePostForm({ timezone, platformsOf }: TUsePostFormOptions) {
     setDone(null);
   };
 
-  const platformErrors = (accountIds: string[], text: string): string | undefined => {
-    for (const platform of new Set(platformsOf(accountIds))) {
-      const rules = rulesFor(platform);
-      const check = rules?.checkText(text);
-      if (rules && check && check.key === 'text_too_long_for_platform') {
-        return t('validation.text_too_long_for_platform', { platform: rules.name, max: check.max });
-      }
-    }
-    return undefined;
-  };
-
   const submit = (intent: TPostIntent) => {
     setDone(null);
-    let scheduledAt: string | null = null;
-    if (intent === 'schedule') {
-      const instant = zonedWallTimeToUtc(values.date, values.time, timezone);
-      // An unreadable date is passed on as is, so the schema reports it like any other field.
-      scheduledAt = Number.isNaN(instant.getTime()) ? `${values.date} ${values.time}` : instant.toISOString();
-    }
-    const parsed = ZCreatePostRequest.safeParse({ accountIds: values.accountIds, text: values.text, scheduledAt });
-    const nextErrors: Partial<Record<TPostFormField, string>> = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = formFieldOf(String(issue.path[0] ?? 'text'));
-        nextErrors[field] ??= t(`validation.${issue.message}`, { defaultValue: t('validation.invalid') });
-      }
-    }
-    const platformError = platformErrors(values.accountIds, values.text);
-    if (platformError) nextErrors.text ??= platformError;
-    setErrors(nextErrors);
-    if (!parsed.success || Object.keys(nextErrors).length > 0) return;
+    const scheduledAt = intent === 'schedule' ? (typedInstant(values, timezone) ?? `${values.date} ${values.time}`) : null;
+    const check = validatePostForm({ values, variants: variants.texts, scheduledAt, platformsOf, t });
+    setErrors(check.errors);
+    variants.setErrors(check.variantErrors);
+    if (!check.data) return;
 
-    mutation.mutate(parsed.data, {
+    mutation.mutate(check.data, {
       onSuccess: () => {
         setValues(defaultPostFormValues(timezone));
         setErrors({});
+        variants.clear();
         setDone(intent);
       },
       onError: (error) => {
-        const serverErrors: Partial<Record<TPostFormField, string>> = {};
+        const serverErrors: TPostFormErrors = {};
         for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-          serverErrors[formFieldOf(field)] ??= message;
+          if (field !== 'variants') serverErrors[formFieldOf(field)] ??= message;
         }
         setErrors(serverErrors);
+        variants.setErrors(problemFieldErrorsUnder(error, 'variants'));
       },
     });
   };
@@ -98,5 +65,5 @@ export function usePostForm({ timezone, platformsOf }: TUsePostFormOptions) {
   const platformsToCount =
     countedPlatforms.length > 0 ? [...new Set(countedPlatforms)].flatMap((id) => rulesFor(id) ?? []) : Object.values(platformRules);
 
-  return { values, errors, setField, submit, done, mutation, platformsToCount };
+  return { values, errors, setField, submit, done, mutation, platformsToCount, variants };
 }

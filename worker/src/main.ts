@@ -73,20 +73,21 @@ const maintenanceWorker = new Worker(
   { connection, prefix, concurrency: 1 },
 );
 maintenanceWorker.on('error', (err) => logger.error({ err: err.message }, 'maintenance worker error'));
-const upsertSweeper = () =>
-  maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-await upsertSweeper();
-await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-// If Redis lost its data (a FLUSHALL, a restore without AOF) the scheduler is gone with it:
-// every interval each worker checks, restores it, and sweeps at once so recovery takes one interval.
+const schedulerOpts = { removeOnComplete: 100, removeOnFail: 100 };
+const upsertSchedulers = async () => {
+  await maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: schedulerOpts });
+  await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: schedulerOpts });
+};
+await upsertSchedulers();
+// If Redis lost its data (a FLUSHALL, a restore without AOF) the schedules are gone with it:
+// every interval each worker checks, restores them, and sweeps at once so recovery takes one interval.
 const sweeperKeeper = setInterval(() => {
   void maintenanceQueue
     .getJobScheduler(SWEEP_SCHEDULER_ID)
     .then(async (existing) => {
       if (existing) return;
-      logger.warn('the sweeper schedule was missing from Redis; restoring it and sweeping now');
-      await upsertSweeper();
-await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+      logger.warn('the maintenance schedules were missing from Redis; restoring them and sweeping now');
+      await upsertSchedulers();
       await sweep();
     })
     .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the sweeper schedule'));

@@ -11,6 +11,7 @@ import { authRouter } from './components/auth/auth.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
 import { healthRouter } from './components/health/health.router';
+import { mediaRouter } from './components/media/media.router';
 import { QUEUE_BOARD_PATH, queueBoard } from './components/operations/queue-board';
 import { createServerMetrics } from './components/operations/server-metrics';
 import { postsRouter } from './components/posts/posts.router';
@@ -37,6 +38,8 @@ export interface TAppDeps {
   platformSettings?: Record<string, TPlatformSettings>;
   /** Unset: the address the request came to (fine for one machine; set it behind a proxy). */
   publicBaseUrl?: string | undefined;
+  /** Uploaded media (`<DATA_DIR>/media` in main); `/api/media` is not served when absent (tests without uploads). */
+  mediaDir?: string | undefined;
   /** The built client; not served when absent (API-only tests). */
   clientDistDir?: string | undefined;
 }
@@ -68,6 +71,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps));
   api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {} }));
+  if (deps.mediaDir) api.use('/media', mediaRouter({ db: deps.db, mediaDir: deps.mediaDir }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { Queue } from 'bullmq';
@@ -46,6 +47,7 @@ const app = createApp({
   prefix: config.SIAR_QUEUE_PREFIX,
   logger,
   trustProxy: config.trustProxy,
+  mediaDir: join(config.dataDir, 'media'),
   clientDistDir: config.clientDistDir ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),
 });
 

@@ -11,3 +11,5 @@ export * from './jobs/publish';
 export * from './time/zone';
 export * from './jobs/maintenance';
 export * from './platforms/similar-text';
+export * from './schemas/media';
+export * from './platforms/media-rules';

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
@@ -111,5 +112,33 @@ describe('the publish path across processes', () => {
     await t.db.insertInto('delivery_attempt').values({ id: `a-${deliveryId}`, delivery_id: deliveryId, number: 1, kind: 'publish', started_at: new Date(Date.now() - 5000).toISOString(), ended_at: new Date().toISOString(), outcome: 'transient', error_kind: 'transient', http_status: 503, excerpt: null }).execute();
     await expect.poll(async () => (await api.get(`/api/posts/${created.body.id}`)).body.deliveries[0].status, { timeout: 20_000, interval: 200 }).toBe('published');
     expect((await api.get(`/api/posts/${created.body.id}`)).body.deliveries[0].externalId).toBe(tweetId);
+  });
+
+  it('when a post carries two uploaded images with alt text, then the worker uploads them to X and attaches them to each account\'s post', async () => {
+    const api = new ApiClient(base);
+    await api.login('op', 'Test-Password-123');
+    const opdId = (await api.get('/api/auth/me')).body.opds[0].id as string;
+    const mediaIds: string[] = [];
+    for (const [i, color] of [{ r: 200, g: 30, b: 30 }, { r: 30, g: 30, b: 200 }].entries()) {
+      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).png().toBuffer();
+      const form = new FormData();
+      form.set('opdId', opdId);
+      form.set('altText', `Gambar ${i + 1}`);
+      form.set('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `g${i}.png`);
+      const cookie = [...api.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const res = await fetch(`${base}/api/media`, { method: 'POST', headers: { cookie, 'x-csrf-token': decodeURIComponent(api.jar.get('siar_csrf')!) }, body: form });
+      expect(res.status).toBe(201);
+      mediaIds.push(((await res.json()) as { id: string }).id);
+    }
+    const text = `Dengan dua gambar ${Date.now()}`;
+    const created = await api.post('/api/posts', { accountIds: accounts.map((a) => a.id), text, mediaIds, scheduledAt: new Date(Date.now() + 1500).toISOString() });
+    expect(created.status).toBe(201);
+    await expect.poll(async () => (await api.get(`/api/posts/${created.body.id}`)).body.status, { timeout: 20_000, interval: 200 }).toBe('published');
+    const tweets = (await (await fetch(`${emulator.url}/_emulator/tweets`)).json()) as { items: { text: string; media?: { type: string; altText?: string }[] }[] };
+    const copies = tweets.items.filter((x) => x.text === text);
+    expect(copies).toHaveLength(2);
+    for (const c of copies) expect(c.media).toEqual([expect.objectContaining({ type: 'image/png', altText: 'Gambar 1' }), expect.objectContaining({ type: 'image/png', altText: 'Gambar 2' })]);
+    const five = await api.post('/api/posts', { accountIds: [accounts[0]!.id], text: 'lima', mediaIds: [...mediaIds, ...mediaIds, mediaIds[0]], scheduledAt: null });
+    expect(five.status).toBe(400);
   });
 });

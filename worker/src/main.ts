@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
 import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, startHeartbeat } from '@siar/shared/node';
@@ -41,6 +42,7 @@ const deps = {
   publishQueue,
   metrics,
   maxAttempts: config.maxAttempts,
+  mediaDir: join(config.dataDir, 'media'),
   retryBaseMs: config.retryBaseMs,
   maxLatenessMs: config.maxLatenessMs,
   settleMs: config.settleMs,

@@ -12,6 +12,8 @@ export interface TEmuTweet {
   authorId: string;
   text: string;
   createdAt: string;
+  media?: { id: string; type: string; bytes: number; altText?: string | undefined }[];
+  replyTo?: string;
 }
 
 /** An OAuth 2.0 client registered with POST /_emulator/apps; a secret makes it confidential. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { mergeFaults, noFaults, seededRandom } from './x-emulator.faults';
 import { createLimits, problem } from './x-emulator.http';
+import { createMediaRoutes } from './x-emulator.media';
 import { createOAuth } from './x-emulator.oauth';
 import { loadState, saveState, upsertApp, type TEmuApp, type TEmuState, type TEmuUser } from './x-emulator.state';
 import { renderTweetPage } from './x-emulator.web';
@@ -76,6 +77,8 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     return user;
   }
 
+  const mediaRoutes = createMediaRoutes({ authUser: (req, res) => authUser(req, res, WRITE_SCOPES) });
+
   app.get('/2/users/me', latency, (req, res) => {
     const user = authUser(req, res);
     if (user) res.json({ data: { id: user.id, name: user.name, username: user.username } });
@@ -94,10 +97,21 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     if (reset !== undefined) return problem(res, 429, 'Too Many Requests', 'Too Many Requests');
     const text: unknown = req.body?.text;
     if (typeof text !== 'string' || text.trim() === '') return problem(res, 400, 'Invalid Request', 'The `text` field is required.');
+    const attached = mediaRoutes.checkTweetMedia(user.id, req.body?.media?.media_ids);
+    if (!attached.ok) return problem(res, 400, 'Invalid Request', attached.detail);
+    const replyTo: unknown = req.body?.reply?.in_reply_to_tweet_id;
+    if (replyTo !== undefined && !state.tweets.some((t) => t.id === replyTo)) return problem(res, 400, 'Invalid Request', 'The replied-to post does not exist.');
     if (state.tweets.some((t) => t.authorId === user.id && t.text === text)) {
       return problem(res, 403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
     }
-    const tweet = { id: String(state.nextId++), authorId: user.id, text, createdAt: new Date().toISOString() };
+    const tweet = {
+      id: String(state.nextId++),
+      authorId: user.id,
+      text,
+      createdAt: new Date().toISOString(),
+      ...(attached.media.length ? { media: attached.media.map((m) => ({ id: m.id, type: m.mediaType, bytes: m.totalBytes, altText: m.altText })) } : {}),
+      ...(typeof replyTo === 'string' ? { replyTo } : {}),
+    };
     state.tweets.push(tweet);
     persist();
     // Faults after the tweet exists: the caller cannot know it was posted.
@@ -123,6 +137,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
   });
 
   app.use(oauth.router);
+  app.use(mediaRoutes.router);
   app.get('/_emulator/tweets', (_req, res) => {
     res.json({ items: state.tweets.map((t) => ({ ...t, username: state.users.find((u) => u.id === t.authorId)?.username })) });
   });

@@ -1,5 +1,6 @@
 import { freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
+import { loadPostMedia } from '../libraries/delivery-media.repository';
 import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
 import { retryDelayMs } from './retry-backoff';
 import type { TWorkerDeps } from './worker-deps';
@@ -39,7 +40,9 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     return 'failed';
   }
   try {
-    const publishWith = (credentials: TCredentials) => adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text });
+    const media = await loadPostMedia(db, d.media_ids, deps.mediaDir);
+    const publishWith = (credentials: TCredentials) =>
+      adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text, ...(media.length ? { media } : {}) });
     // Refreshed first when about to expire; refreshed once more if the platform still refuses it.
     let credentials = await freshCredentials(deps.refresher, d.account_id);
     let result;

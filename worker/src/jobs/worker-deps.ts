@@ -14,6 +14,8 @@ export interface TWorkerDeps {
   publishQueue: TPublishQueue;
   metrics: TWorkerMetrics;
   maxAttempts: number;
+  /** Where uploaded media files are (DATA_DIR/media). */
+  mediaDir: string;
   /** First retry delay after a transient error. */
   retryBaseMs: number;
   /** A delivery later than this past its time is `missed`, never published automatically. */

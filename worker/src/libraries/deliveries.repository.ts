@@ -101,6 +101,7 @@ export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
       'delivery.revision',
       'delivery.text_override',
       'post.text',
+      'post.media_ids',
       'social_account.id as account_id',
       'social_account.platform',
       'social_account.external_id as account_external_id',

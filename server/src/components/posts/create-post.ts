@@ -3,6 +3,7 @@ import { AppError, rulesFor, type TCreatePostRequest, type TPost } from '@siar/s
 import type { DeliveryTable, TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
 import { translate } from '../../libraries/i18n/messages';
 import { checkPost, refusedWarnings } from './check-post';
+import { checkPostMedia } from './check-post-media';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
 import { findAccountsByIds } from '../accounts/accounts.repository';
@@ -37,6 +38,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   }
   const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
+  const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });
   const check = await checkPost({ db, settings: options.settings, locale: auth.locale }, { accounts, textOf: (id) => input.variants?.[id]?.text ?? input.text, scheduledAt });
   const refused = refusedWarnings(check, options.settings);
   if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: rulesFor(w.platform)?.name ?? w.platform }) ?? w.message })) });
@@ -65,7 +67,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   await db.transaction().execute((trx) =>
     insertPostWithDeliveries(
       trx,
-      { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(input.mediaIds ?? []), revision: 1, created_at: iso, updated_at: iso },
+      { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(mediaIds), revision: 1, created_at: iso, updated_at: iso },
       deliveries,
     ),
   );

@@ -59,7 +59,11 @@ export interface MediaTable {
   width: number | null;
   height: number | null;
   sha256: string;
+  /** Relative to the media directory: `<opdId>/<uuid>.<ext>`. */
   path: string;
+  alt_text: string | null;
+  /** Relative like `path`; null for videos. */
+  thumbnail_path: string | null;
   created_at: string;
 }
 

@@ -15,10 +15,18 @@ export interface TAccountRef {
   handle: string;
 }
 
+/** A stored media file to attach: its absolute path, sniffed type and alternative text. */
+export interface TPublishMedia {
+  path: string;
+  mime: string;
+  altText?: string | null | undefined;
+}
+
 export interface TPublishInput {
   account: TAccountRef;
   credentials: TCredentials;
   text: string;
+  media?: TPublishMedia[];
 }
 
 export interface TPublishResult {

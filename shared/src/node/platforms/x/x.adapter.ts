@@ -4,6 +4,7 @@ import { PublishError } from '../publish-error';
 import { createXClient, type TXClientConfig } from './x.client-factory';
 import { mapXError } from './x.errors';
 import { createXOAuth } from './x.oauth';
+import { uploadXMedia } from './x.media';
 import { readBackTweet } from './x.read-back';
 
 export interface TXAdapterConfig extends TXClientConfig {
@@ -26,12 +27,14 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
       { scope: 'account', windowMs: 15 * 60_000, max: config.postsPer15MinPerUser },
       { scope: 'app', windowMs: 24 * 3600_000, max: config.appPostsPer24h },
     ],
-    async publish({ account, credentials, text }) {
+    async publish({ account, credentials, text, media }) {
       const client = createXClient(config, credentials.accessToken);
+      // Media first: an upload that fails has posted nothing, so its errors are never ambiguous.
+      const mediaIds = media?.length ? await uploadXMedia(client, media) : [];
       let response;
       try {
         // Any failure once the request is on the wire may have created the tweet.
-        response = await client.v2.tweet({ text });
+        response = await client.v2.tweet({ text, ...(mediaIds.length ? { media: { media_ids: mediaIds as [string] } } : {}) });
       } catch (error) {
         throw mapXError(error, { sent: true });
       }

@@ -1,6 +1,6 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildUser } from '../support/test-database';
 import { testDatabaseOptions, testRedisUrl } from '../support/test-redis';
-import { createFaultEnv, waitFor, WorkerProcess, type TFaultEnv } from '../reliability/fault-harness';
+import { createFaultEnv, ServerProcess, waitFor, WorkerProcess, type TFaultEnv } from '../reliability/fault-harness';
 
 /**
  * "A canary token planted in an account is found in no response body, log line, Redis key or
@@ -30,7 +30,7 @@ type TRedis = ReturnType<typeof createRedis>;
 
 let env: TFaultEnv;
 let worker: WorkerProcess;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let serverLog = '';
 let workerMetricsUrl = '';
 /** Every HTTP answer Siar gave during the run: "<where> <status>\n<headers>\n<body>". */
@@ -82,30 +82,6 @@ async function emu(path: string, body?: unknown): Promise<void> {
     body: JSON.stringify(body ?? {}),
   });
   if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
-}
-
-async function startServer(extraEnv: NodeJS.ProcessEnv, logFile: string): Promise<string> {
-  const port = await freePort();
-  const out = openSync(logFile, 'a');
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  const url = `http://127.0.0.1:${port}`;
-  const up = await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true, 30_000, 100);
-  if (!up) throw new Error(`the server did not start:\n${readFileSync(logFile, 'utf8')}`);
-  return url;
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 /** Every key under the prefix, read by its type. */
@@ -182,7 +158,8 @@ beforeAll(async () => {
   worker = new WorkerProcess({ ...shared, SIAR_WORKER_METRICS_PORT: String(metricsPort) });
   worker.start();
   serverLog = join(env.t.dir, 'logs', 'server.log');
-  const url = await startServer(shared, serverLog);
+  server = new ServerProcess(shared, serverLog);
+  const url = await server.start();
   expect(await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, 30_000, 200)).toBe(true);
 
   const username = (await env.t.db.selectFrom('user').select('username').where('id', '=', env.userId).executeTakeFirstOrThrow()).username;
@@ -257,12 +234,12 @@ beforeAll(async () => {
 
   // Stop both so every log line is flushed.
   await worker.kill('SIGTERM');
-  await stopServer();
+  await server?.stop();
 }, 180_000);
 
 afterAll(async () => {
   await worker?.kill();
-  await stopServer();
+  await server?.stop();
   await env?.close();
 });
 

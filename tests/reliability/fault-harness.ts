@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublishQueue, createRedis, enqueueDeliveries, type TPublishQueue } from '@siar/shared/node';
+import { freePort } from '../../server/src/launcher/free-port';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase, type TTestDatabaseOptions } from '../support/test-database';
 
@@ -112,6 +113,37 @@ export class WorkerProcess {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
     await exited;
+  }
+}
+
+/** A real server process on a free port; its output goes to `logFile` when given. */
+export class ServerProcess {
+  child: ChildProcess | undefined;
+  url = '';
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logFile?: string,
+  ) {}
+
+  async start(): Promise<string> {
+    const port = await freePort();
+    const out = this.logFile ? openSync(this.logFile, 'a') : 'ignore';
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out] });
+    if (typeof out === 'number') closeSync(out);
+    this.url = `http://127.0.0.1:${port}`;
+    const up = await waitFor(async () => (await fetch(`${this.url}/healthz`).catch(() => undefined))?.ok === true, 30_000, 100);
+    if (!up) throw new Error(`the server did not start${this.logFile ? `:\n${readFileSync(this.logFile, 'utf8')}` : ''}`);
+    return this.url;
+  }
+
+  /** SIGTERM, and SIGKILL if it has not exited after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 

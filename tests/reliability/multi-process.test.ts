@@ -1,39 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAINTENANCE_QUEUE } from '@siar/shared';
 import { createRedis } from '@siar/shared/node';
-import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { testDatabaseOptions, testRedisUrl } from '../support/test-redis';
-import { createFaultEnv, deliveryStatuses, faultReport, FULL, isTerminal, liveCopies, printFaultReport, schedulePosts, waitFor, WorkerProcess, type TFaultEnv } from './fault-harness';
+import { createFaultEnv, deliveryStatuses, faultReport, FULL, isTerminal, liveCopies, printFaultReport, schedulePosts, ServerProcess, waitFor, WorkerProcess, type TFaultEnv } from './fault-harness';
 
 const SIZE = FULL ? { deliveries: 1000, accounts: 100, spreadMs: 30_000, kills: 6 } : { deliveries: 300, accounts: 30, spreadMs: 10_000, kills: 3 };
-const root = new URL('../..', import.meta.url).pathname;
 let env: TFaultEnv | undefined;
 const workers: WorkerProcess[] = [];
-const servers: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.kill()));
-  for (const s of servers) s.kill('SIGTERM');
+  await Promise.all(servers.map((s) => s.stop()));
   await env?.close();
   printFaultReport();
 });
-
-async function startServer(extraEnv: NodeJS.ProcessEnv): Promise<string> {
-  const port = await freePort();
-  servers.push(spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' }));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true, 30_000, 100);
-  return url;
-}
 
 describe('several processes: two servers and three workers on one PostgreSQL and one Redis', () => {
   it(`when ${SIZE.deliveries} deliveries fall due while workers are killed ${SIZE.kills} times, then a session works on either server, each delivery is claimed and published once, and the sweeper runs once per interval`, async () => {
     env = await createFaultEnv({ accountCount: SIZE.accounts, redisUrl: testRedisUrl(), latencyMs: 30, database: testDatabaseOptions() });
     const shared = { ...env.workerEnv, LOG_LEVEL: 'warn' };
-    const [one, two] = [await startServer(shared), await startServer(shared)];
+    servers.push(new ServerProcess(shared), new ServerProcess(shared));
+    const [one, two] = [await servers[0]!.start(), await servers[1]!.start()];
     for (let i = 0; i < 3; i++) {
       const w = new WorkerProcess(shared);
       w.start();

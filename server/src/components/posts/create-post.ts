@@ -10,9 +10,7 @@ import { findAccountsByIds } from '../accounts/accounts.repository';
 import { checkPostTexts } from './check-post-texts';
 import { findDeliveriesOfPosts, findPostById, insertPostWithDeliveries } from './posts.repository';
 import { toPostDto } from './post-dto';
-
-/** A schedule this close to now counts as "now" (clock skew, the minute being typed). */
-const PAST_TOLERANCE_MS = 30_000;
+import { resolveScheduledAt } from './resolve-scheduled-at';
 
 /**
  * Writes the post and its deliveries in one transaction, then queues one job per delivery.
@@ -30,12 +28,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   const inactive = accounts.flatMap((a) => (a.status === 'active' ? [] : [{ field: `accountIds.${input.accountIds.indexOf(a.id)}`, key: 'account_inactive' }]));
   if (inactive.length) throw new AppError('validation', { fieldErrors: inactive });
 
-  let scheduledAt: string | null = null;
-  if (input.scheduledAt !== null) {
-    const at = new Date(input.scheduledAt);
-    if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'in_past' }] });
-    scheduledAt = new Date(Math.max(at.getTime(), now.getTime())).toISOString();
-  }
+  const scheduledAt = resolveScheduledAt(input.scheduledAt, now);
   const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
   const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });

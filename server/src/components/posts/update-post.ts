@@ -6,8 +6,8 @@ import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler'
 import { checkPostTexts } from './check-post-texts';
 import { getPost } from './get-post';
 import { findPostById } from './posts.repository';
+import { resolveScheduledAt } from './resolve-scheduled-at';
 
-const PAST_TOLERANCE_MS = 30_000;
 /**
  * A post can be edited or rescheduled until something of it has gone out: drafts, scheduled
  * posts, and posts whose deliveries all failed or were missed (fix the text, choose a new time).
@@ -33,15 +33,7 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
   if (input.revision !== undefined && input.revision !== post.revision) throw new AppError('conflict');
   if (!EDITABLE_POSTS.includes(post.status)) throw new AppError('invalid_transition');
 
-  let scheduledAt = post.scheduled_at;
-  if (input.scheduledAt !== undefined) {
-    if (input.scheduledAt === null) scheduledAt = null;
-    else {
-      const at = new Date(input.scheduledAt);
-      if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'in_past' }] });
-      scheduledAt = new Date(Math.max(at.getTime(), now.getTime())).toISOString();
-    }
-  }
+  const scheduledAt = input.scheduledAt === undefined ? post.scheduled_at : resolveScheduledAt(input.scheduledAt, now);
   const deliveries = await db
     .selectFrom('delivery')
     .innerJoin('social_account', 'social_account.id', 'delivery.account_id')

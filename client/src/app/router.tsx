@@ -15,6 +15,9 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/posts" replace /> },
           { path: 'posts', lazy: async () => ({ Component: (await import('./routes/posts')).PostsRoute }) },
+          { path: 'calendar', lazy: async () => ({ Component: (await import('./routes/calendar')).CalendarRoute }) },
+          { path: 'queue', lazy: async () => ({ Component: (await import('./routes/queue')).QueueRoute }) },
+          { path: 'import', lazy: async () => ({ Component: (await import('./routes/import')).ImportRoute }) },
           { path: 'accounts', lazy: async () => ({ Component: (await import('./routes/accounts')).AccountsRoute }) },
           { path: '*', Component: NotFoundRoute },
         ],

@@ -1,25 +1,30 @@
-import { Badge, Box, Button, Group, Text, Title } from '@mantine/core';
+import { Badge, Box, Burger, Button, Group, Text, Title } from '@mantine/core';
 import type { TMe } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
-import { AppNav } from './app-nav';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LanguageSwitch } from './language-switch';
 
-export function AppHeader({ me }: { me: TMe }) {
+export function AppHeader({ me, navOpened, onToggleNav }: { me: TMe; navOpened: boolean; onToggleNav: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const logoutMutation = useLogout({ onSuccess: () => void navigate('/login', { replace: true }) });
 
   return (
     <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
-      <Group gap="lg" wrap="nowrap">
-        {/* On a phone the sections matter more than the name. */}
-        <Title order={1} size="h3" visibleFrom="xs">
+      <Group gap="sm" wrap="nowrap">
+        <Burger
+          opened={navOpened}
+          onClick={onToggleNav}
+          hiddenFrom="sm"
+          size="sm"
+          aria-label={t(navOpened ? 'nav.closeMenu' : 'nav.openMenu')}
+          data-testid="nav-toggle"
+        />
+        <Title order={1} size="h3">
           {t('app.name')}
         </Title>
-        <AppNav />
       </Group>
       <Group gap="xs" wrap="nowrap">
         <Group gap={6} visibleFrom="sm" wrap="nowrap" data-testid="current-user">

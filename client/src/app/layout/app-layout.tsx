@@ -1,4 +1,5 @@
 import { AppShell, Center, Container } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert';
@@ -6,6 +7,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { isApiError } from '../../lib/api-client';
 import { i18n, storedLanguage } from '../../lib/i18n';
 import { AppHeader } from './app-header';
+import { AppNav } from './app-nav';
 import { FullPageLoader } from './full-page-loader';
 
 /** The signed-in part of the app: sends anyone without a session to the login page. */
@@ -13,6 +15,7 @@ export function AppLayout() {
   const meQuery = useMe();
   const location = useLocation();
   const me = meQuery.data;
+  const [navOpened, nav] = useDisclosure(false);
 
   useEffect(() => {
     // The user's own language applies until they pick one on this browser.
@@ -34,10 +37,13 @@ export function AppLayout() {
   }
 
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
       <AppShell.Header>
-        <AppHeader me={me} />
+        <AppHeader me={me} navOpened={navOpened} onToggleNav={nav.toggle} />
       </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppNav role={me.role} onNavigate={nav.close} />
+      </AppShell.Navbar>
       <AppShell.Main>
         <Container size="xl" px={0}>
           <Suspense fallback={<FullPageLoader />}>

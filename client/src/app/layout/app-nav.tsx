@@ -1,36 +1,53 @@
-import { Button, Group } from '@mantine/core';
+import { NavLink, Stack } from '@mantine/core';
+import type { TMe } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
 
-interface TNavItemProps {
+type TRole = TMe['role'];
+
+interface TNavEntry {
   to: string;
-  label: string;
+  labelKey: 'nav.posts' | 'nav.calendar' | 'nav.queue' | 'nav.imports' | 'nav.accounts' | 'nav.admin';
   testId: string;
+  roles: readonly TRole[];
 }
 
-function NavItem({ to, label, testId }: TNavItemProps) {
-  const active = useMatch({ path: to, end: false }) !== null;
+const EVERYONE: readonly TRole[] = ['admin', 'supervisor', 'operator'];
+
+/** The app's sections; each role sees the ones it can use. */
+export const NAV_ENTRIES: readonly TNavEntry[] = [
+  { to: '/posts', labelKey: 'nav.posts', testId: 'nav-posts', roles: EVERYONE },
+  { to: '/calendar', labelKey: 'nav.calendar', testId: 'nav-calendar', roles: EVERYONE },
+  { to: '/queue', labelKey: 'nav.queue', testId: 'nav-queue', roles: EVERYONE },
+  { to: '/import', labelKey: 'nav.imports', testId: 'nav-imports', roles: EVERYONE },
+  { to: '/accounts', labelKey: 'nav.accounts', testId: 'nav-accounts', roles: EVERYONE },
+  { to: '/admin', labelKey: 'nav.admin', testId: 'nav-admin', roles: ['admin'] },
+];
+
+function NavItem({ entry, onNavigate }: { entry: TNavEntry; onNavigate: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  const active = useMatch({ path: entry.to, end: false }) !== null;
   return (
-    <Button
+    <NavLink
       component={Link}
-      to={to}
-      size="compact-sm"
-      variant={active ? 'light' : 'subtle'}
+      to={entry.to}
+      label={t(entry.labelKey)}
+      active={active}
       aria-current={active ? 'page' : undefined}
-      data-testid={testId}
-    >
-      {label}
-    </Button>
+      data-testid={entry.testId}
+      onClick={onNavigate}
+      variant="light"
+    />
   );
 }
 
-/** The app's sections, for every role. */
-export function AppNav() {
+export function AppNav({ role, onNavigate }: { role: TRole; onNavigate?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Group component="nav" gap={4} wrap="nowrap" aria-label={t('nav.label')}>
-      <NavItem to="/posts" label={t('nav.posts')} testId="nav-posts" />
-      <NavItem to="/accounts" label={t('nav.accounts')} testId="nav-accounts" />
-    </Group>
+    <Stack component="nav" gap={2} aria-label={t('nav.label')}>
+      {NAV_ENTRIES.filter((entry) => entry.roles.includes(role)).map((entry) => (
+        <NavItem key={entry.to} entry={entry} onNavigate={onNavigate} />
+      ))}
+    </Stack>
   );
 }

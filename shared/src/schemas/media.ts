@@ -31,6 +31,12 @@ export const ZUploadMediaFields = z.object({
 });
 export type TUploadMediaFields = z.infer<typeof ZUploadMediaFields>;
 
+/** `PATCH /api/media/:id`: the description read by screen readers on the platforms. */
+export const ZUpdateMediaRequest = z.object({
+  altText: z.string().trim().max(MEDIA_ALT_TEXT_MAX, { error: 'alt_text_too_long' }),
+});
+export type TUpdateMediaRequest = z.infer<typeof ZUpdateMediaRequest>;
+
 export const ZMedia = z.object({
   id: ZId,
   opdId: ZId,

@@ -39,12 +39,15 @@ export const ZCreatePostRequest = z.object({
     .trim()
     .min(1, { error: 'text_required' })
     .max(POST_TEXT_MAX, { error: 'text_too_long' }),
-  scheduledAt: ZIsoInstant.nullable(),
+  /** Required (an instant, or null for a draft) unless `queue` is true, when it must be null or absent. */
+  scheduledAt: ZIsoInstant.nullable().optional(),
   mediaIds: z.array(ZId).max(10).optional(),
   variants: z
     .record(ZId, z.object({ text: z.string().trim().min(1, { error: 'text_required' }).max(POST_TEXT_MAX) }))
     .optional(),
   submit: z.boolean().optional(),
+  /** "Tambah ke antrean": the server picks the next slot free for every chosen account. */
+  queue: z.boolean().optional(),
 });
 export type TCreatePostRequest = z.infer<typeof ZCreatePostRequest>;
 
@@ -58,6 +61,8 @@ export const ZDelivery = z.object({
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** This account's own text, when the post has a variant for it. */
+  variantText: z.string().nullable(),
   /** When the next automatic try is due (a retry, or a wait for platform quota). */
   nextAttemptAt: z.string().nullable(),
   /** Closed set: rate_limited, transient, ambiguous, content_rejected, … (for the UI's hints). */
@@ -75,6 +80,8 @@ export const ZPost = z.object({
   authorName: z.string(),
   status: ZPostStatus,
   text: z.string(),
+  /** Attached media, in order (details through `GET /api/media/:id`). */
+  mediaIds: z.array(ZId),
   scheduledAt: z.string().nullable(),
   revision: z.number().int(),
   createdAt: z.string(),

@@ -1,6 +1,7 @@
 import { Grid, Stack, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAccounts } from '../../features/accounts/api/get-accounts';
 import { AccountPicker } from '../../features/accounts/components/account-picker';
 import { useCurrentUser } from '../../features/auth/api/get-me';
@@ -11,26 +12,35 @@ export function PostsRoute() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const accounts = useAccounts().data;
-
-  const platformsOf = useCallback(
-    (accountIds: string[]) => (accounts ?? []).filter((account) => accountIds.includes(account.id)).map((account) => account.platform),
-    [accounts],
+  const [searchParams, setSearchParams] = useSearchParams();
+  const duplicateId = searchParams.get('duplicate');
+  const clearDuplicate = useCallback(
+    () =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('duplicate');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
   );
-  const handleOf = useCallback((accountId: string) => accounts?.find((account) => account.id === accountId)?.handle, [accounts]);
 
   return (
     <>
       <title>{`${t('posts.title')} · ${t('app.name')}`}</title>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <PostComposer
             timezone={me.timezone}
-            platformsOf={platformsOf}
-            handleOf={handleOf}
+            accounts={accounts ?? []}
+            duplicateId={accounts ? duplicateId : null}
+            onDuplicated={clearDuplicate}
             renderAccountPicker={(props) => <AccountPicker {...props} />}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="sm" component="section" aria-labelledby="post-list-title">
             <Title order={2} size="h3" id="post-list-title">
               {t('posts.listTitle')}

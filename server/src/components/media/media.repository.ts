@@ -15,3 +15,7 @@ export async function findMediaById(db: TDatabase, opdIds: string[] | null, id: 
 export async function opdExists(db: TDatabase, id: string): Promise<boolean> {
   return (await db.selectFrom('opd').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
+
+export async function updateMediaAltText(db: TDatabase, id: string, altText: string | null): Promise<void> {
+  await db.updateTable('media').set({ alt_text: altText }).where('id', '=', id).execute();
+}

@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { AppError, MEDIA_UPLOAD_MAX_BYTES, mediaKindOf, ZId, ZUploadMediaFields, type TMediaKind } from '@siar/shared';
+import { AppError, MEDIA_UPLOAD_MAX_BYTES, mediaKindOf, ZId, ZUpdateMediaRequest, ZUploadMediaFields, type TMediaKind } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
-import { toFieldErrors } from '../../libraries/http/validate';
+import { parseInput, toFieldErrors } from '../../libraries/http/validate';
 import { requestLocale } from '../../libraries/i18n/request-locale';
 import { getMediaFile, type TMediaVariant } from './get-media-file';
+import { getMedia, updateMedia } from './media-details';
 import { fileTooLarge } from './media-errors';
 import { receiveUpload, type TReceivedUpload } from './receive-upload';
 import { uploadMedia } from './upload-media';
@@ -72,6 +73,16 @@ export function mediaRouter(deps: TMediaRouterDeps): Router {
         if (err && !res.headersSent) next(new AppError('not_found'));
       });
     };
+  const idOf = (raw: unknown) => {
+    const id = ZId.safeParse(raw);
+    return id.success ? id.data : '';
+  };
+  router.get('/:id', async (req, res) => {
+    res.json(await getMedia({ db: deps.db, auth: req.auth!, id: idOf(req.params.id) }));
+  });
+  router.patch('/:id', async (req, res) => {
+    res.json(await updateMedia({ db: deps.db, auth: req.auth!, id: idOf(req.params.id), input: parseInput(ZUpdateMediaRequest, req.body) }));
+  });
   router.get('/:id/file', sendMedia('file'));
   router.get('/:id/thumbnail', sendMedia('thumbnail'));
   return router;

@@ -2,6 +2,15 @@ import type { TDelivery, TDeliveryAttempt, TLocale, TPost } from '@siar/shared';
 import { translate } from '../../libraries/i18n/messages';
 import type { TAttemptRow, TDeliveryRow, TPostRow } from './posts.repository';
 
+function parseMediaIds(raw: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(raw);
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function parseError(raw: string | null): { kind?: string; message?: string } | undefined {
   if (!raw) return undefined;
   try {
@@ -38,6 +47,7 @@ export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAt
     accountId: row.account_id,
     platform: row.platform,
     handle: row.handle,
+    variantText: row.text_override,
     status: row.status as TDelivery['status'],
     attempt: row.attempt,
     externalId: row.external_id,
@@ -58,6 +68,7 @@ export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLo
     authorName: row.author_name,
     status: row.status as TPost['status'],
     text: row.text,
+    mediaIds: parseMediaIds(row.media_ids),
     scheduledAt: row.scheduled_at,
     revision: row.revision,
     createdAt: row.created_at,

@@ -1,5 +1,5 @@
-import { Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
-import { useId, useMemo } from 'react';
+import { Checkbox, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useAccounts } from '../api/get-accounts';
@@ -16,7 +16,15 @@ export interface TAccountPickerProps {
 export function AccountPicker({ value, onChange, error, disabled }: TAccountPickerProps) {
   const { t } = useTranslation();
   const accountsQuery = useAccounts();
-  const groups = useMemo(() => groupByOpd(accountsQuery.data ?? []), [accountsQuery.data]);
+  const [search, setSearch] = useState('');
+  const all = accountsQuery.data ?? [];
+  const groups = useMemo(() => {
+    const needle = search.trim().toLowerCase().replace(/^@/, '');
+    const matching = (accountsQuery.data ?? []).filter(
+      (account) => !needle || [account.handle, account.displayName, account.opdName].some((field) => field.toLowerCase().includes(needle)),
+    );
+    return groupByOpd(matching);
+  }, [accountsQuery.data, search]);
   const errorId = useId();
 
   const toggle = (accountId: string, checked: boolean) =>
@@ -38,7 +46,24 @@ export function AccountPicker({ value, onChange, error, disabled }: TAccountPick
         </Group>
       )}
       {accountsQuery.isError && <ErrorAlert error={accountsQuery.error} />}
-      {accountsQuery.isSuccess && groups.length === 0 && (
+      {all.length > 4 && (
+        <TextInput
+          size="xs"
+          mb="xs"
+          type="search"
+          placeholder={t('composer.accountSearch')}
+          aria-label={t('composer.accountSearch')}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          data-testid="account-search"
+        />
+      )}
+      {accountsQuery.isSuccess && all.length > 0 && groups.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('composer.accountSearchEmpty')}
+        </Text>
+      )}
+      {accountsQuery.isSuccess && all.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('composer.noAccounts')}
         </Text>

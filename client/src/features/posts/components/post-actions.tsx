@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import type { TPost } from '@siar/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useCancelPost } from '../api/cancel-post';
@@ -31,7 +32,6 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
   const canCancel = post.deliveries.some((delivery) => CANCELLABLE.has(delivery.status));
   const busy = publishNow.isPending || cancel.isPending;
   const error = publishNow.error ?? cancel.error;
-  if (!canMove && !canCancel && !error) return null;
 
   const runPublishNow = () => {
     cancel.reset();
@@ -47,6 +47,9 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
     <Stack gap={4}>
       <ErrorAlert error={error} testId="post-action-error" />
       <Group justify="flex-end" gap="xs">
+        <Button size="xs" variant="subtle" component={Link} to={`/posts?duplicate=${encodeURIComponent(post.id)}`} disabled={busy} data-testid="post-duplicate">
+          {t('postActions.duplicate')}
+        </Button>
         {canCancel && (
           <Button size="xs" variant="light" color="red" loading={cancel.isPending} disabled={busy} onClick={() => setDialog('confirm-cancel')} data-testid="post-cancel">
             {t('postActions.cancel')}

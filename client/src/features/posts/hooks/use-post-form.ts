@@ -1,4 +1,4 @@
-import { platformRules, rulesFor } from '@siar/shared';
+import { checkMediaForPlatform, platformRules, rulesFor, type TCreatePostRequest, type TPost } from '@siar/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemFieldErrors, problemFieldErrorsUnder } from '../../../lib/problem-message';
@@ -11,44 +11,70 @@ import {
   type TPostFormValues,
 } from '../utils/post-form-values';
 import { formFieldOf, validatePostForm } from '../utils/validate-post-form';
+import { usePostMedia } from './use-post-media';
 import { usePostVariants } from './use-post-variants';
 
-export type TPostIntent = 'schedule' | 'draft';
+/** What the composer's buttons ask for: a draft, the typed time, the next queue slot, or now. */
+export type TPostIntent = 'schedule' | 'draft' | 'queue' | 'now';
 
 interface TUsePostFormOptions {
   timezone: string;
   /** Platforms of the chosen accounts, to check the text against each one's rules. */
   platformsOf: (accountIds: string[]) => string[];
+  /** Accounts that can still be chosen (a duplicated post may name one that was disconnected). */
+  isSelectable: (accountId: string) => boolean;
 }
 
-export function usePostForm({ timezone, platformsOf }: TUsePostFormOptions) {
+function scheduledAtFor(intent: TPostIntent, values: TPostFormValues, timezone: string): string | null {
+  if (intent === 'schedule') return typedInstant(values, timezone) ?? `${values.date} ${values.time}`;
+  if (intent === 'now') return new Date().toISOString();
+  return null;
+}
+
+export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFormOptions) {
   const { t } = useTranslation();
   const [values, setValues] = useState(() => defaultPostFormValues(timezone));
   const [errors, setErrors] = useState<TPostFormErrors>({});
-  const [done, setDone] = useState<TPostIntent | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ intent: TPostIntent; post: TPost } | null>(null);
   const variants = usePostVariants({ onChange: () => setDone(null) });
+  const media = usePostMedia();
   const mutation = useCreatePost();
+  const [lastIntent, setLastIntent] = useState<TPostIntent>('schedule');
 
   const setField = <K extends TPostFormField>(field: K, value: TPostFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors(({ [field]: _cleared, ...rest }) => rest);
+    setFormError(null);
     setDone(null);
   };
 
+  const countedPlatforms = platformsOf(values.accountIds);
+  const mediaProblems = [...new Set(countedPlatforms)].some((platform) => checkMediaForPlatform(platform, media.uploaded).length > 0);
+
   const submit = (intent: TPostIntent) => {
     setDone(null);
-    const scheduledAt = intent === 'schedule' ? (typedInstant(values, timezone) ?? `${values.date} ${values.time}`) : null;
-    const check = validatePostForm({ values, variants: variants.texts, scheduledAt, platformsOf, t });
+    setFormError(null);
+    const check = validatePostForm({ values, variants: variants.texts, scheduledAt: scheduledAtFor(intent, values, timezone), platformsOf, t });
     setErrors(check.errors);
     variants.setErrors(check.variantErrors);
-    if (!check.data) return;
+    if (media.uploading) setFormError(t('composer.uploadsPending'));
+    else if (media.failed || mediaProblems) setFormError(t('composer.mediaHasProblems'));
+    if (!check.data || media.uploading || media.failed || mediaProblems) return;
 
-    mutation.mutate(check.data, {
-      onSuccess: () => {
+    setLastIntent(intent);
+    const request: TCreatePostRequest = {
+      ...check.data,
+      ...(media.uploaded.length > 0 ? { mediaIds: media.uploaded.map((item) => item.id) } : {}),
+      ...(intent === 'queue' ? { queue: true, scheduledAt: null } : {}),
+    };
+    mutation.mutate(request, {
+      onSuccess: (post) => {
         setValues(defaultPostFormValues(timezone));
         setErrors({});
         variants.clear();
-        setDone(intent);
+        media.clear();
+        setDone({ intent, post });
       },
       onError: (error) => {
         const serverErrors: TPostFormErrors = {};
@@ -61,9 +87,21 @@ export function usePostForm({ timezone, platformsOf }: TUsePostFormOptions) {
     });
   };
 
-  const countedPlatforms = platformsOf(values.accountIds);
+  /** Starts a new post from an existing one: its accounts, texts and media; a fresh time. */
+  const prefill = async (post: TPost) => {
+    const live = post.deliveries.filter((delivery) => delivery.status !== 'cancelled' && isSelectable(delivery.accountId));
+    setValues({ ...defaultPostFormValues(timezone), accountIds: live.map((delivery) => delivery.accountId), text: post.text });
+    setErrors({});
+    setDone(null);
+    variants.clear();
+    for (const delivery of live) if (delivery.variantText) variants.set(delivery.accountId, delivery.variantText);
+    await media.load(post.mediaIds);
+  };
+
   const platformsToCount =
     countedPlatforms.length > 0 ? [...new Set(countedPlatforms)].flatMap((id) => rulesFor(id) ?? []) : Object.values(platformRules);
+  const dirty = values.text.trim() !== '' || values.accountIds.length > 0 || media.items.length > 0 || Object.keys(variants.texts).length > 0;
 
-  return { values, errors, setField, submit, done, mutation, platformsToCount, variants };
+  const pendingIntent = mutation.isPending ? lastIntent : null;
+  return { values, errors, formError, setField, submit, prefill, done, mutation, pendingIntent, platformsToCount, variants, media, dirty };
 }

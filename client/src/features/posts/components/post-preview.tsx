@@ -1,0 +1,160 @@
+import { Avatar, Box, Card, Group, Image, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { rulesFor, type TMedia } from '@siar/shared';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VideoIcon } from '../../../components/ui/icons';
+
+export interface TPreviewAccount {
+  id: string;
+  platform: string;
+  handle: string;
+  displayName: string;
+}
+
+interface TPostPreviewProps {
+  accounts: TPreviewAccount[];
+  /** The text each account will get: its variant or the main text. */
+  textOf: (accountId: string) => string;
+  hasVariant: (accountId: string) => boolean;
+  media: TMedia[];
+  /** When it will appear, as the user reads it ("Sen, 2 Des 08.00 WIB"), or null for "now". */
+  whenLabel: string | null;
+}
+
+const ENTITY = /(https?:\/\/\S+|[#@][\p{L}\p{N}_]+)/gu;
+
+/** Links, hashtags and mentions in the platform's link colour, as the platform shows them. */
+function highlighted(text: string, color: string): ReactNode[] {
+  return text.split(ENTITY).map((part, index) =>
+    index % 2 === 1 ? (
+      <Text key={index} span c={color} inherit>
+        {part}
+      </Text>
+    ) : (
+      <Fragment key={index}>{part}</Fragment>
+    ),
+  );
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+function MediaGrid({ media }: { media: TMedia[] }) {
+  const { t } = useTranslation();
+  if (media.length === 0) return null;
+  return (
+    <SimpleGrid cols={media.length === 1 ? 1 : 2} spacing={2} style={{ borderRadius: 16, overflow: 'hidden' }}>
+      {media.map((item, index) =>
+        item.kind === 'image' && item.thumbnailUrl ? (
+          <Image key={item.id} src={item.thumbnailUrl} alt={item.altText ?? t('preview.mediaAlt', { index: index + 1 })} h={media.length === 1 ? 200 : 110} fit="cover" />
+        ) : (
+          <Group key={item.id} h={110} justify="center" bg="dark.6" c="white">
+            <VideoIcon width={32} height={32} />
+          </Group>
+        ),
+      )}
+    </SimpleGrid>
+  );
+}
+
+/** How a post looks on X: name, handle, time, text with blue entities, up to four pictures. */
+function XPreview({ account, text, media, whenLabel }: { account: TPreviewAccount; text: string; media: TMedia[]; whenLabel: string }) {
+  return (
+    <Card withBorder radius="md" padding="sm" data-testid={`preview-${account.platform}`} data-account-id={account.id}>
+      <Group align="flex-start" wrap="nowrap" gap="sm">
+        <Avatar radius="xl" color="dark" aria-hidden>
+          {initials(account.displayName)}
+        </Avatar>
+        <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text fw={700} size="sm" truncate>
+              {account.displayName}
+            </Text>
+            <Text c="dimmed" size="sm" truncate>
+              @{account.handle} · {whenLabel}
+            </Text>
+          </Group>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
+            {highlighted(text, 'blue.6')}
+          </Text>
+          <MediaGrid media={media} />
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+/** A plain card for platforms without their own look yet. */
+function GenericPreview({ account, text, media, whenLabel }: { account: TPreviewAccount; text: string; media: TMedia[]; whenLabel: string }) {
+  return (
+    <Card withBorder radius="md" padding="sm" data-testid={`preview-${account.platform}`} data-account-id={account.id}>
+      <Stack gap={6}>
+        <Text fw={700} size="sm">
+          {account.displayName} <Text span c="dimmed" size="sm">· {whenLabel}</Text>
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
+          {highlighted(text, 'blue.6')}
+        </Text>
+        <MediaGrid media={media} />
+      </Stack>
+    </Card>
+  );
+}
+
+/** One look per platform id: a platform adds an entry here, never a branch elsewhere. */
+const PREVIEWS: Record<string, typeof XPreview> = { x: XPreview };
+
+/** Per chosen account, the post as its platform will show it (with the account's variant, if any). */
+export function PostPreview({ accounts, textOf, hasVariant, media, whenLabel }: TPostPreviewProps) {
+  const { t } = useTranslation();
+  const first = accounts[0];
+  if (!first) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('preview.empty')}
+      </Text>
+    );
+  }
+  const when = whenLabel ?? t('preview.now');
+  return (
+    <Tabs defaultValue={first.id} keepMounted={false}>
+      <Tabs.List>
+        {accounts.map((account) => (
+          <Tabs.Tab key={account.id} value={account.id} data-testid={`preview-tab-${account.handle}`}>
+            {`${rulesFor(account.platform)?.name ?? account.platform} · @${account.handle}`}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {accounts.map((account) => {
+        const Preview = PREVIEWS[account.platform] ?? GenericPreview;
+        const text = textOf(account.id);
+        const rules = rulesFor(account.platform);
+        const over = rules ? rules.checkText(text).length > rules.checkText(text).max : false;
+        return (
+          <Tabs.Panel key={account.id} value={account.id} pt="xs">
+            <Stack gap={4}>
+              {hasVariant(account.id) && (
+                <Text size="xs" c="dimmed">
+                  {t('preview.variant')}
+                </Text>
+              )}
+              <Box maw={520}>
+                <Preview account={account} text={text} media={media} whenLabel={when} />
+              </Box>
+              {over && rules && (
+                <Text size="xs" c="red">
+                  {t('preview.overLimit', { platform: rules.name })}
+                </Text>
+              )}
+            </Stack>
+          </Tabs.Panel>
+        );
+      })}
+    </Tabs>
+  );
+}

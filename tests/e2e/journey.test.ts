@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -15,6 +16,7 @@ interface TEmulatorTweet {
   username: string;
   text: string;
   createdAt: string;
+  media?: { id: string; type: string; bytes: number; altText?: string }[];
 }
 
 interface TDeliveryView {
@@ -48,7 +50,7 @@ async function emulatorTweets(emulatorUrl: string): Promise<TEmulatorTweet[]> {
   return ((await res.json()) as { items: TEmulatorTweet[] }).items;
 }
 
-describe('when an admin schedules a post for two accounts in the browser, then each account publishes it exactly once, on time', () => {
+describe('when an admin schedules a post with an image for two accounts in the browser, then each account publishes it exactly once, on time, with the image', () => {
   let siar: TSiarInstance | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -110,7 +112,26 @@ describe('when an admin schedules a post for two accounts in the browser, then e
       const text = `Uji E2E ${Date.now()}`;
       for (const handle of HANDLES) await page.getByTestId(`account-checkbox-${handle}`).check({ timeout: 15_000 });
       await page.getByTestId('post-text').fill(text);
-      const slot = nextWibMinute(20_000);
+
+      // An image with GPS in its EXIF: uploaded with a progress bar, previewed, described.
+      const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 190 } } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'E2E', Model: 'Camera' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 10/1 0/1' } })
+        .toBuffer();
+      await page.locator('#post-media-input').setInputFiles({ name: 'posyandu.jpg', mimeType: 'image/jpeg', buffer: photo });
+      const tile = page.getByTestId('media-item');
+      await expect.poll(() => tile.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+      const altText = 'Petugas posyandu menimbang balita';
+      await page.getByTestId('media-alt').fill(altText);
+      await page.getByTestId('media-alt').blur();
+      await page.getByText(/Teks alternatif disimpan/).waitFor({ timeout: 10_000 });
+      // The preview shows the X look of each chosen account, with the text and the picture.
+      const preview = page.getByTestId('post-preview');
+      expect(await preview.getByTestId('preview-text').first().innerText()).toContain(text);
+      expect(await preview.locator('img').count()).toBe(1);
+      await page.screenshot({ path: join(artifactsDir, '02-composer.png'), fullPage: true });
+
+      const slot = nextWibMinute(30_000);
       await page.getByTestId('post-date').fill(slot.date);
       await page.getByTestId('post-time').fill(slot.time);
       expect(await page.getByTestId('post-date').inputValue()).toBe(slot.date);
@@ -143,7 +164,7 @@ describe('when an admin schedules a post for two accounts in the browser, then e
         tweetIdByHandle.set(handle, match?.[1] ?? '');
       }
       await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('published');
-      await page.screenshot({ path: join(artifactsDir, '02-published.png'), fullPage: true });
+      await page.screenshot({ path: join(artifactsDir, '03-published.png'), fullPage: true });
 
       // Following a link opens the post on the (emulated) platform, with the text.
       const firstHref = published[0]?.href;
@@ -164,8 +185,11 @@ describe('when an admin schedules a post for two accounts in the browser, then e
         const latenessMs = Date.parse(tweet.createdAt) - slot.at.getTime();
         console.log(`[e2e] @${tweet.username} published ${latenessMs} ms after the scheduled minute ${slot.at.toISOString()} (${slot.date} ${slot.time} WIB)`);
         expect(latenessMs, 'never published before the scheduled time').toBeGreaterThanOrEqual(0);
+        // The picture went along, once, described, re-encoded (never the raw upload with its GPS tags).
+        expect(tweet.media?.map((m) => [m.type, m.altText])).toEqual([['image/jpeg', altText]]);
+        expect(tweet.media?.[0]?.bytes).not.toBe(photo.length);
       }
-      console.log(`[e2e] screenshots: ${join(artifactsDir, '01-login-error.png')}, ${join(artifactsDir, '02-published.png')}`);
+      console.log(`[e2e] screenshots in ${artifactsDir}`);
     } catch (err) {
       await page.screenshot({ path: join(artifactsDir, 'failure.png'), fullPage: true }).catch(() => undefined);
       console.error(`[e2e] failed; screenshot at ${join(artifactsDir, 'failure.png')}; launcher log tail:\n${siar.logTail(80)}`);

@@ -241,3 +241,31 @@ describe('fetching media', () => {
     expect(existsSync(onDisk('.incoming')) ? readdirSync(onDisk('.incoming')) : []).toEqual([]);
   });
 });
+
+describe('media details and alt text', () => {
+  it('when an uploaded image is read and described, then the details come back in scope only, and a too-long text changes nothing', async () => {
+    const image = (await upload(operator, [['opdId', dinkes.id], ['file', { bytes: fixtures.largePng, name: 'b.png' }]])).body;
+    const read = await operator.get(`/api/media/${image.id}`);
+    expect(read.status).toBe(200);
+    expect(ZMedia.parse(read.body)).toEqual(image);
+
+    const described = await operator.request('PATCH', `/api/media/${image.id}`, { altText: '  Peta lokasi posyandu  ' });
+    expect(described.status).toBe(200);
+    expect(described.body.altText).toBe('Peta lokasi posyandu');
+    expect((await rowOf(image.id)).alt_text).toBe('Peta lokasi posyandu');
+
+    const tooLong = await operator.request('PATCH', `/api/media/${image.id}`, { altText: 'x'.repeat(1001) }, { headers: { 'accept-language': 'en' } });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('alternative text is too long');
+    expect((await rowOf(image.id)).alt_text).toBe('Peta lokasi posyandu');
+
+    const cleared = await operator.request('PATCH', `/api/media/${image.id}`, { altText: '' });
+    expect([cleared.status, cleared.body.altText, (await rowOf(image.id)).alt_text]).toEqual([200, null, null]);
+
+    // Another OPD's operator neither reads nor changes it.
+    expect((await otherOperator.get(`/api/media/${image.id}`)).status).toBe(404);
+    expect((await otherOperator.request('PATCH', `/api/media/${image.id}`, { altText: 'diubah' })).status).toBe(404);
+    expect((await rowOf(image.id)).alt_text).toBe(null);
+    expect((await operator.request('PATCH', `/api/media/${image.id}`, { altText: 42 })).status).toBe(400);
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
+
+const ADMIN_PASSWORD = 'E2e-Workspace-Passphrase-2026';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The pages an operator or admin works in, by their nav test id and path. */
+const PAGES = [
+  { name: 'posts', path: '/posts', ready: 'post-text' },
+  { name: 'calendar', path: '/calendar', ready: 'calendar' },
+  { name: 'queue', path: '/queue', ready: 'queue-page' },
+  { name: 'import', path: '/import', ready: 'import-page' },
+  { name: 'accounts', path: '/accounts', ready: 'account-group' },
+] as const;
+
+interface TAxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<TAxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  // A string, as the tests are compiled without the DOM's types.
+  const violations = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)")) as TAxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the operator workspace in the browser: every main page, both languages, light and dark, accessible', () => {
+  let siar: TSiarInstance | undefined;
+  let browser: Browser | undefined;
+  /** SIAR_E2E_SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures. */
+  const shotsDir = process.env.SIAR_E2E_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-shots-'));
+
+  beforeAll(async () => {
+    mkdirSync(shotsDir, { recursive: true });
+    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 200_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (!siar) return;
+    try {
+      await siar.stop(40_000);
+    } finally {
+      siar.removeDataDir();
+    }
+  }, 60_000);
+
+  async function signedIn(options: { width: number; height: number; colorScheme?: 'light' | 'dark' }): Promise<Page> {
+    if (!siar || !browser) throw new Error('the app or the browser did not start');
+    // bypassCSP only lets the test inject axe-core; the app itself runs under its strict policy.
+    const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, bypassCSP: true, colorScheme: options.colorScheme ?? 'light' });
+    const page = await context.newPage();
+    await page.goto(`${siar.url}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/posts$/, { timeout: 15_000 });
+    return page;
+  }
+
+  it('when each main page is opened, then axe finds no serious or critical violation, in light and in dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await signedIn({ width: 1280, height: 800, colorScheme });
+      try {
+        for (const target of PAGES) {
+          await page.getByTestId(`nav-${target.name === 'import' ? 'imports' : target.name}`).click();
+          await page.waitForURL(new RegExp(`${target.path}$`));
+          await page.getByTestId(target.ready).first().waitFor({ timeout: 20_000 });
+          await page.waitForTimeout(300);
+          const found = await seriousViolations(page);
+          expect(found.map((v) => `${colorScheme} ${target.path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+          if (colorScheme === 'light') await page.screenshot({ path: join(shotsDir, `${target.name}.png`), fullPage: false });
+        }
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 240_000);
+
+  it('when the language is switched, then every visible text follows, and the choice survives a reload', async () => {
+    const page = await signedIn({ width: 1280, height: 800 });
+    try {
+      expect(await page.locator('html').getAttribute('lang')).toBe('id');
+      expect(await page.getByTestId('nav-calendar').innerText()).toBe('Kalender');
+      expect(await page.getByTestId('post-schedule').innerText()).toBe('Jadwalkan');
+
+      await page.getByTestId('language-switch').selectOption('en');
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByTestId('nav-calendar').innerText()).toBe('Calendar');
+      expect(await page.getByTestId('post-schedule').innerText()).toBe('Schedule');
+      // Validation messages follow the language too.
+      await page.getByTestId('post-schedule').click();
+      expect(await page.locator('body').innerText()).toMatch(/Choose at least one account/i);
+
+      await page.reload();
+      await page.getByTestId('post-text').waitFor();
+      expect(await page.getByTestId('nav-queue').innerText()).toBe('Queue');
+      await page.getByTestId('language-switch').selectOption('id');
+      await expect.poll(() => page.getByTestId('nav-queue').innerText()).toBe('Antrean');
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('when opened on a phone, then the menu folds behind a button and the pages fit the width', async () => {
+    const page = await signedIn({ width: 390, height: 844 });
+    try {
+      expect(await page.getByTestId('nav-calendar').isVisible()).toBe(false);
+      await page.getByTestId('nav-toggle').click();
+      await page.getByTestId('nav-calendar').click();
+      await page.waitForURL(/\/calendar$/);
+      await page.getByTestId('calendar').first().waitFor({ timeout: 20_000 });
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(shotsDir, 'calendar-phone.png'), fullPage: false });
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+});

@@ -24,6 +24,11 @@ export interface TPlatformRules {
    * one operates: the window it looks at. Absent: no such rule.
    */
   similarContentWindowMs?: number;
+  /**
+   * How many parts a thread may have (each a reply to the one before, published in order).
+   * Absent: the platform has no threads, and a post there is a single text.
+   */
+  maxThreadParts?: number;
   /** The price of one post of this text, when the platform bills per post. */
   costOf?(text: string, prices: TPrices): number;
 }

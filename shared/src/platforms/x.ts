@@ -31,6 +31,8 @@ export const xRules: TPlatformRules = {
   },
   // X's automation rules: identical or substantially similar posts across accounts get suspended.
   similarContentWindowMs: 24 * 3600_000,
+  // X has no hard cap on a thread's length; Siar keeps threads to what people read.
+  maxThreadParts: 25,
   costOf: (text, prices) => (twitterText.extractUrls(text).length > 0 ? prices.postWithUrl : prices.post),
   postUrl: (webBaseUrl, handle, externalId) =>
     `${webBaseUrl.replace(/\/$/, '')}/${encodeURIComponent(handle)}/status/${encodeURIComponent(externalId)}`,

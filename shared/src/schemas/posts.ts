@@ -45,6 +45,11 @@ export const ZCreatePostRequest = z.object({
   variants: z
     .record(ZId, z.object({ text: z.string().trim().min(1, { error: 'text_required' }).max(POST_TEXT_MAX) }))
     .optional(),
+  /** A thread: the texts that follow the first, each published as a reply to the one before. */
+  threadParts: z
+    .array(z.string({ error: 'text_required' }).trim().min(1, { error: 'text_required' }).max(POST_TEXT_MAX, { error: 'text_too_long' }))
+    .max(24, { error: 'too_many_thread_parts' })
+    .optional(),
   submit: z.boolean().optional(),
   /** "Tambah ke antrean": the server picks the next slot free for every chosen account. */
   queue: z.boolean().optional(),
@@ -61,6 +66,8 @@ export const ZDelivery = z.object({
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** A thread's parts published so far on this account (0 until the first is out). */
+  partsPublished: z.number().int(),
   /** This account's own text, when the post has a variant for it. */
   variantText: z.string().nullable(),
   /** When the next automatic try is due (a retry, or a wait for platform quota). */
@@ -80,6 +87,8 @@ export const ZPost = z.object({
   authorName: z.string(),
   status: ZPostStatus,
   text: z.string(),
+  /** The thread's texts after the first (empty for a single post). */
+  threadParts: z.array(z.string()),
   /** Attached media, in order (details through `GET /api/media/:id`). */
   mediaIds: z.array(ZId),
   scheduledAt: z.string().nullable(),
@@ -152,6 +161,7 @@ export const ZPostCheckRequest = z.object({
   accountIds: z.array(ZId).max(50),
   text: z.string().max(POST_TEXT_MAX),
   scheduledAt: ZIsoInstant.nullable().optional(),
+  threadParts: z.array(z.string().max(POST_TEXT_MAX)).max(24).optional(),
   variants: z.record(ZId, z.object({ text: z.string().max(POST_TEXT_MAX) })).optional(),
   /** When editing: the post itself is not compared with itself. */
   postId: ZId.optional(),

@@ -9,6 +9,8 @@ export interface TFaults {
   timeoutAfterStoreRate: number;
   /** Share of POST /2/tweets that store the tweet, then reset the connection at once. */
   resetAfterStoreRate: number;
+  /** When > 0: the N-th POST /2/tweets from now stores the tweet, then hangs like `timeoutAfterStoreRate` (a precise crash point). */
+  hangAfterStoreAt: number;
   hangMs: number;
   /** The next N POST /2/tweets answer 429 with a reset `burstResetSeconds` ahead. */
   rateLimitBurst: number;
@@ -25,7 +27,7 @@ export interface TFaults {
 }
 
 export function noFaults(): TFaults {
-  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangMs: 30_000, rateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, refreshErrorRate: 0, refreshInvalidGrant: 0, seed: 42 };
+  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangAfterStoreAt: 0, hangMs: 30_000, rateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, refreshErrorRate: 0, refreshInvalidGrant: 0, seed: 42 };
 }
 
 /** mulberry32: small, fast, deterministic. */

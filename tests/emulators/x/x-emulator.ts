@@ -116,6 +116,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     persist();
     // Faults after the tweet exists: the caller cannot know it was posted.
     if (random() < faults.resetAfterStoreRate) return void req.socket.destroy();
+    if (faults.hangAfterStoreAt > 0 && --faults.hangAfterStoreAt === 0) return void setTimeout(() => req.socket.destroy(), faults.hangMs);
     if (random() < faults.timeoutAfterStoreRate) return void setTimeout(() => req.socket.destroy(), faults.hangMs);
     res.status(201).json({ data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } });
   });

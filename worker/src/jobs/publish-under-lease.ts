@@ -1,16 +1,27 @@
 import { freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { loadPostMedia } from '../libraries/delivery-media.repository';
-import { awaitReadBack, markAccountNeedsReconnect, markEnded, markPublished, releaseForRetry, type TClaimedDelivery } from '../libraries/deliveries.repository';
+import {
+  awaitReadBack,
+  loadPublishedParts,
+  markAccountNeedsReconnect,
+  markEnded,
+  markPublished,
+  releaseForRetry,
+  savePublishedPart,
+  textsOf,
+  type TClaimedDelivery,
+  type TPublishedPart,
+} from '../libraries/deliveries.repository';
 import { retryDelayMs } from './retry-backoff';
 import type { TWorkerDeps } from './worker-deps';
 
-/** Read-back of this delivery's text since its first attempt (the one whose answer may have been lost). */
-async function findEarlierCopy(deps: TWorkerDeps, d: TClaimedDelivery, adapter: TPlatformAdapter) {
+/** Read-back of one of this delivery's texts since its first attempt (the one whose answer may have been lost). */
+async function findEarlierCopy(deps: TWorkerDeps, d: TClaimedDelivery, adapter: TPlatformAdapter, text: string) {
   const first = await deps.db.selectFrom('delivery_attempt').select('started_at').where('delivery_id', '=', d.id).orderBy('started_at').limit(1).executeTakeFirst();
   const since = new Date(Date.parse(first?.started_at ?? d.scheduled_at ?? new Date().toISOString()) - 2 * 60_000);
   const credentials = await freshCredentials(deps.refresher, d.account_id);
-  const result = await adapter.readBack({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text, since });
+  const result = await adapter.readBack({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text, since });
   return result.status === 'found' ? result : undefined;
 }
 
@@ -39,20 +50,41 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'failed' });
     return 'failed';
   }
+  // A thread is published part by part, each a reply to the one before; parts already out are skipped.
+  const texts = textsOf(d);
+  const isThread = texts.length > 1;
+  let index = 0;
   try {
+    const published: TPublishedPart[] = isThread ? await loadPublishedParts(db, d.id) : [];
     const media = await loadPostMedia(db, d.media_ids, deps.mediaDir);
-    const publishWith = (credentials: TCredentials) =>
-      adapter.publish({ account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle }, credentials, text: d.text_override ?? d.text, ...(media.length ? { media } : {}) });
+    const publishWith = (credentials: TCredentials, partIndex: number, replyTo: string | undefined) =>
+      adapter.publish({
+        account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle },
+        credentials,
+        text: texts[partIndex]!,
+        ...(partIndex === 0 && media.length ? { media } : {}),
+        ...(replyTo ? { replyToExternalId: replyTo } : {}),
+      });
     // Refreshed first when about to expire; refreshed once more if the platform still refuses it.
     let credentials = await freshCredentials(deps.refresher, d.account_id);
-    let result;
-    try {
-      result = await publishWith(credentials);
-    } catch (err) {
-      if (!(err instanceof PublishError && err.kind === 'auth_expired' && adapter.oauth && credentials.refreshToken)) throw err;
-      credentials = await freshCredentials(deps.refresher, d.account_id, { staleAccessToken: credentials.accessToken });
-      result = await publishWith(credentials);
+    for (index = published.length; index < texts.length; index++) {
+      const replyTo = published[index - 1]?.externalId;
+      let part;
+      try {
+        part = await publishWith(credentials, index, replyTo);
+      } catch (err) {
+        if (!(err instanceof PublishError && err.kind === 'auth_expired' && adapter.oauth && credentials.refreshToken)) throw err;
+        credentials = await freshCredentials(deps.refresher, d.account_id, { staleAccessToken: credentials.accessToken });
+        part = await publishWith(credentials, index, replyTo);
+      }
+      published.push({ index, externalId: part.externalId, url: part.url });
+      // Saved before the next part goes out: a crash from here on resumes after this part.
+      if (isThread && !(await savePublishedPart(db, { deliveryId: d.id, leaseId, part: published[index]!, at: new Date() }))) {
+        log.warn({ part: index }, 'lease lost mid-thread; another worker goes on');
+        return 'skipped';
+      }
     }
+    const result = published[0]!;
     const at = new Date();
     // One commit records the outcome; if it were lost, the lease would expire and read-back find the post.
     await db.transaction().execute(async (trx) => {
@@ -63,7 +95,7 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     });
     deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'published' });
     if (d.scheduled_at) deps.metrics.lateness.observe({ platform: d.platform }, Math.max(0, at.getTime() - Date.parse(d.scheduled_at)) / 1000);
-    log.info({ externalId: result.externalId }, 'published');
+    log.info({ externalId: result.externalId, parts: texts.length }, 'published');
     return 'published';
   } catch (err) {
     const error = err instanceof PublishError ? err : new PublishError('ambiguous', err instanceof Error ? err.message : String(err));
@@ -85,7 +117,14 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     }
     // A retry refused as "duplicate" may be refused because our earlier try did get through.
     if (error.duplicate && d.attempt > 1) {
-      const found = await findEarlierCopy(deps, d, adapter);
+      const found = await findEarlierCopy(deps, d, adapter, texts[index]!);
+      if (found && isThread) {
+        // That part is out: record it, and the next try goes on with the part after it.
+        await savePublishedPart(db, { deliveryId: d.id, leaseId, part: { index, externalId: found.externalId, url: found.url }, at: new Date() });
+        const at = new Date();
+        await releaseForRetry(db, { deliveryId: d.id, leaseId, at, error: recorded(error), countsAsAttempt: false });
+        return reschedule(at);
+      }
       if (found) {
         await db.transaction().execute(async (trx) => {
           await lockPostRow(trx, d.post_id);

@@ -102,6 +102,7 @@ export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
       'delivery.text_override',
       'post.text',
       'post.media_ids',
+      'post.thread_parts',
       'social_account.id as account_id',
       'social_account.platform',
       'social_account.external_id as account_external_id',
@@ -149,4 +150,44 @@ export async function releaseForRetry(db: TDatabase, o: { deliveryId: string; le
 
 export async function markAccountNeedsReconnect(db: TDatabase, accountId: string) {
   await db.updateTable('social_account').set({ status: 'needs_reconnect', updated_at: new Date().toISOString() }).where('id', '=', accountId).execute();
+}
+
+/** The texts a delivery publishes, in order: its own (variant or common) text, then the thread's parts. */
+export function textsOf(d: Pick<TClaimedDelivery, 'text' | 'text_override' | 'thread_parts'>): string[] {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(d.thread_parts ?? '[]');
+  } catch {
+    parts = [];
+  }
+  return [d.text_override ?? d.text, ...(Array.isArray(parts) ? parts.filter((p): p is string => typeof p === 'string') : [])];
+}
+
+export interface TPublishedPart {
+  index: number;
+  externalId: string;
+  url: string;
+}
+
+/** A thread's parts already out for this delivery, by index. */
+export async function loadPublishedParts(db: TDatabase, deliveryId: string): Promise<TPublishedPart[]> {
+  const rows = await db.selectFrom('delivery_part').select(['part_index', 'external_id', 'external_url']).where('delivery_id', '=', deliveryId).orderBy('part_index').execute();
+  return rows.map((r) => ({ index: Number(r.part_index), externalId: r.external_id, url: r.external_url }));
+}
+
+/**
+ * Records one published part at once, before the next is sent, so a crash resumes after it.
+ * Fenced by the lease like every write: a worker that lost the delivery records nothing.
+ */
+export async function savePublishedPart(db: TDatabase, o: { deliveryId: string; leaseId: string; part: TPublishedPart; at: Date }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const held = await trx.selectFrom('delivery').select('id').where('id', '=', o.deliveryId).where('lease_id', '=', o.leaseId).where('status', '=', 'publishing').executeTakeFirst();
+    if (!held) return false;
+    await trx
+      .insertInto('delivery_part')
+      .values({ delivery_id: o.deliveryId, part_index: o.part.index, external_id: o.part.externalId, external_url: o.part.url, published_at: o.at.toISOString() })
+      .onConflict((oc) => oc.columns(['delivery_id', 'part_index']).doNothing())
+      .execute();
+    return true;
+  });
 }

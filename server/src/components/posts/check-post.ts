@@ -6,6 +6,8 @@ export interface TCheckInput {
   accounts: { id: string; platform: string }[];
   /** The text each account would get (its variant, else the common text). */
   textOf: (accountId: string) => string;
+  /** A thread's further parts: each is a post of its own on the bill. */
+  threadParts?: string[] | undefined;
   scheduledAt: string | null;
   /** The post being edited, whose own deliveries are not "other posts". */
   postId?: string;
@@ -43,7 +45,8 @@ export async function checkPost(deps: { db: TDatabase; settings: Record<string, 
     const prices = deps.settings[platform]?.prices;
     if (rules?.costOf && prices) {
       currency = prices.currency;
-      byPlatform[platform] = accounts.reduce((sum, a) => sum + rules.costOf!(input.textOf(a.id), prices), 0);
+      const partsCost = (input.threadParts ?? []).reduce((sum, part) => sum + rules.costOf!(part, prices), 0);
+      byPlatform[platform] = accounts.reduce((sum, a) => sum + rules.costOf!(input.textOf(a.id), prices) + partsCost, 0);
     }
     if (!rules?.similarContentWindowMs) continue;
     const at = input.scheduledAt ? Date.parse(input.scheduledAt) : Date.now();

@@ -29,10 +29,10 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   if (inactive.length) throw new AppError('validation', { fieldErrors: inactive });
 
   const scheduledAt = resolveScheduledAt(input.scheduledAt, now);
-  const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds });
+  const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds, threadParts: input.threadParts });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
   const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });
-  const check = await checkPost({ db, settings: options.settings, locale: auth.locale }, { accounts, textOf: (id) => input.variants?.[id]?.text ?? input.text, scheduledAt });
+  const check = await checkPost({ db, settings: options.settings, locale: auth.locale }, { accounts, textOf: (id) => input.variants?.[id]?.text ?? input.text, threadParts: input.threadParts, scheduledAt });
   const refused = refusedWarnings(check, options.settings);
   if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: rulesFor(w.platform)?.name ?? w.platform }) ?? w.message })) });
 
@@ -60,7 +60,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   await db.transaction().execute((trx) =>
     insertPostWithDeliveries(
       trx,
-      { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(mediaIds), revision: 1, created_at: iso, updated_at: iso },
+      { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(mediaIds), thread_parts: JSON.stringify(input.threadParts ?? []), revision: 1, created_at: iso, updated_at: iso },
       deliveries,
     ),
   );

@@ -2,10 +2,11 @@ import type { TDelivery, TDeliveryAttempt, TLocale, TPost } from '@siar/shared';
 import { translate } from '../../libraries/i18n/messages';
 import type { TAttemptRow, TDeliveryRow, TPostRow } from './posts.repository';
 
-function parseMediaIds(raw: string): string[] {
+/** A JSON array of strings (media ids, thread parts); anything else reads as empty. */
+function parseStrings(raw: string | undefined): string[] {
   try {
-    const ids: unknown = JSON.parse(raw);
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+    const items: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(items) ? items.filter((item): item is string => typeof item === 'string') : [];
   } catch {
     return [];
   }
@@ -48,6 +49,7 @@ export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAt
     platform: row.platform,
     handle: row.handle,
     variantText: row.text_override,
+    partsPublished: Number(row.parts_published ?? 0),
     status: row.status as TDelivery['status'],
     attempt: row.attempt,
     externalId: row.external_id,
@@ -68,7 +70,8 @@ export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLo
     authorName: row.author_name,
     status: row.status as TPost['status'],
     text: row.text,
-    mediaIds: parseMediaIds(row.media_ids),
+    threadParts: parseStrings(row.thread_parts),
+    mediaIds: parseStrings(row.media_ids),
     scheduledAt: row.scheduled_at,
     revision: row.revision,
     createdAt: row.created_at,

@@ -24,7 +24,7 @@ function inScope(opdIds: string[] | null) {
   };
 }
 
-const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.media_ids', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
+const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.media_ids', 'post.thread_parts', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
 
 export async function insertPostWithDeliveries(trx: Transaction<DB>, post: PostTable, deliveries: DeliveryTable[]): Promise<void> {
   await trx.insertInto('post').values(post).execute();
@@ -73,6 +73,7 @@ export async function findDeliveriesOfPosts(db: TDatabase, postIds: string[]) {
       'delivery.published_at',
       'delivery.next_attempt_at',
       'delivery.last_error',
+      (eb) => eb.selectFrom('delivery_part').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('delivery_part.delivery_id', '=', 'delivery.id').as('parts_published'),
     ])
     .where('delivery.post_id', 'in', postIds)
     .orderBy('social_account.handle')

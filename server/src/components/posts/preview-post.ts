@@ -10,6 +10,6 @@ export async function previewPost(o: { db: TDatabase; auth: TAuth; input: TPostC
   if (accounts.length !== new Set(o.input.accountIds).size) throw new AppError('not_found', { fieldErrors: [{ field: 'accountIds', key: 'account_not_found' }] });
   return checkPost(
     { db: o.db, settings: o.settings, locale: o.auth.locale },
-    { accounts, textOf: (id) => o.input.variants?.[id]?.text ?? o.input.text, scheduledAt: o.input.scheduledAt ?? null, ...(o.input.postId ? { postId: o.input.postId } : {}) },
+    { accounts, textOf: (id) => o.input.variants?.[id]?.text ?? o.input.text, threadParts: o.input.threadParts, scheduledAt: o.input.scheduledAt ?? null, ...(o.input.postId ? { postId: o.input.postId } : {}) },
   );
 }

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-delivery-attempts';
 import * as m0003 from './migrations/0003-oauth-states';
 import * as m0004 from './migrations/0004-media-alt-text';
+import * as m0008 from './migrations/0008-threads';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-delivery-attempts': m0002,
   '0003-oauth-states': m0003,
   '0004-media-alt-text': m0004,
+  '0008-threads': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

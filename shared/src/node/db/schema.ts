@@ -75,9 +75,20 @@ export interface PostTable {
   scheduled_at: string | null;
   text: string;
   media_ids: string;
+  /** JSON array of the texts after the first (a thread); '[]' (the default) for a single post. */
+  thread_parts?: string;
   revision: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A thread's parts as each delivery publishes them (part 0 is the post's own text). */
+export interface DeliveryPartTable {
+  delivery_id: string;
+  part_index: number;
+  external_id: string;
+  external_url: string;
+  published_at: string;
 }
 
 export interface DeliveryTable {
@@ -151,6 +162,66 @@ export interface OauthStateTable {
   used_at: string | null;
 }
 
+export interface QueueSlotTable {
+  id: string;
+  account_id: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Wall clock "HH:mm" in the account's zone. */
+  time: string;
+  created_at: string;
+}
+
+export interface ImportBatchTable {
+  id: string;
+  /** The one OPD all its accounts belong to (its operators see it too); null when it spans several. */
+  opd_id: string | null;
+  created_by: string;
+  committed_by: string | null;
+  /** preview | committing | done | discarded */
+  status: string;
+  file_name: string;
+  total_rows: number;
+  valid_rows: number;
+  invalid_rows: number;
+  processed_rows: number;
+  created_posts: number;
+  failed_rows: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportRowTable {
+  id: string;
+  import_id: string;
+  /** The line in the spreadsheet (header = 1). */
+  row_number: number;
+  raw_accounts: string;
+  raw_date: string;
+  raw_time: string;
+  raw_text: string;
+  raw_media_url: string;
+  /** JSON arrays: the handles as written, and the accounts they matched. */
+  handles: string;
+  account_ids: string;
+  scheduled_at: string | null;
+  /** JSON: [{ field, key, params?, message? }] */
+  errors: string;
+  /** valid | invalid | creating | created | failed */
+  status: string;
+  post_id: string | null;
+}
+
+export interface PasswordResetTable {
+  /** SHA-256 of the link's 256-bit token; the token itself is shown once, to the admin. */
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   opd: OpdTable;
   user: UserTable;
@@ -161,7 +232,12 @@ export interface DB {
   post: PostTable;
   delivery: DeliveryTable;
   delivery_attempt: DeliveryAttemptTable;
+  delivery_part: DeliveryPartTable;
   review: ReviewTable;
   audit_event: AuditEventTable;
   oauth_state: OauthStateTable;
+  queue_slot: QueueSlotTable;
+  import_batch: ImportBatchTable;
+  import_row: ImportRowTable;
+  password_reset: PasswordResetTable;
 }

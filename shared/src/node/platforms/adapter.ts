@@ -27,6 +27,8 @@ export interface TPublishInput {
   credentials: TCredentials;
   text: string;
   media?: TPublishMedia[];
+  /** In a thread: the platform's id of the part this one answers (the one before it). */
+  replyToExternalId?: string;
 }
 
 export interface TPublishResult {

@@ -27,14 +27,18 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
       { scope: 'account', windowMs: 15 * 60_000, max: config.postsPer15MinPerUser },
       { scope: 'app', windowMs: 24 * 3600_000, max: config.appPostsPer24h },
     ],
-    async publish({ account, credentials, text, media }) {
+    async publish({ account, credentials, text, media, replyToExternalId }) {
       const client = createXClient(config, credentials.accessToken);
       // Media first: an upload that fails has posted nothing, so its errors are never ambiguous.
       const mediaIds = media?.length ? await uploadXMedia(client, media) : [];
       let response;
       try {
         // Any failure once the request is on the wire may have created the tweet.
-        response = await client.v2.tweet({ text, ...(mediaIds.length ? { media: { media_ids: mediaIds as [string] } } : {}) });
+        response = await client.v2.tweet({
+          text,
+          ...(mediaIds.length ? { media: { media_ids: mediaIds as [string] } } : {}),
+          ...(replyToExternalId ? { reply: { in_reply_to_tweet_id: replyToExternalId } } : {}),
+        });
       } catch (error) {
         throw mapXError(error, { sent: true });
       }

@@ -28,7 +28,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   const inactive = accounts.flatMap((a) => (a.status === 'active' ? [] : [{ field: `accountIds.${input.accountIds.indexOf(a.id)}`, key: 'account_inactive' }]));
   if (inactive.length) throw new AppError('validation', { fieldErrors: inactive });
 
-  const scheduledAt = resolveScheduledAt(input.scheduledAt, now);
+  const scheduledAt = resolveScheduledAt(input.scheduledAt ?? null, now);
   const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds, threadParts: input.threadParts });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
   const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });

@@ -16,6 +16,7 @@ import { PostCheckPanel } from './post-check-panel';
 import { PostMediaField } from './post-media-field';
 import { PostPreview } from './post-preview';
 import { PostScheduleFields } from './post-schedule-fields';
+import { PostThreadFields } from './post-thread-fields';
 import { PostSubmitButtons } from './post-submit-buttons';
 import { PostVariantFields } from './post-variant-fields';
 import { PostWarnings } from './post-warnings';
@@ -71,7 +72,7 @@ export function PostComposer({ timezone, accounts, renderAccountPicker, duplicat
   const isSelectable = useCallback((accountId: string) => accounts.some((account) => account.id === accountId && account.status === 'active'), [accounts]);
   const form = usePostForm({ timezone, platformsOf, isSelectable });
   const { values, errors, setField, submit, done, mutation, platformsToCount, variants, media } = form;
-  const { check, outdated } = usePostCheck({ values, variants: variants.texts, timezone });
+  const { check, outdated } = usePostCheck({ values, variants: variants.texts, threadParts: form.thread.parts, timezone });
   const duplicate = useDuplicate(duplicateId, form.prefill, onDuplicated);
   const blocker = useLeaveGuard(form.dirty && !mutation.isPending);
   const [confirmNow, setConfirmNow] = useState(false);
@@ -121,6 +122,15 @@ export function PostComposer({ timezone, accounts, renderAccountPicker, duplicat
             />
             <CharacterCount text={values.text} platforms={platformsToCount} />
           </div>
+          <PostThreadFields
+            parts={form.thread.parts}
+            errors={form.thread.errors}
+            platforms={values.accountIds.length > 0 ? platformsToCount : []}
+            disabled={mutation.isPending}
+            onAdd={form.thread.add}
+            onChange={form.thread.set}
+            onRemove={form.thread.remove}
+          />
           <PostMediaField media={media} opdId={opdId} platforms={platformsOf(values.accountIds)} disabled={mutation.isPending} />
           <PostVariantFields
             accountIds={values.accountIds}
@@ -166,6 +176,7 @@ export function PostComposer({ timezone, accounts, renderAccountPicker, duplicat
               textOf={(accountId) => (variants.texts[accountId]?.trim() ? variants.texts[accountId]! : values.text)}
               hasVariant={(accountId) => Boolean(variants.texts[accountId]?.trim())}
               media={media.uploaded}
+              threadParts={form.thread.parts.filter((part) => part.trim() !== '')}
               whenLabel={typed ? formatInZone(typed, timezone, 'dd/MM HH:mm') : null}
             />
           </section>

@@ -17,6 +17,8 @@ interface TPostPreviewProps {
   textOf: (accountId: string) => string;
   hasVariant: (accountId: string) => boolean;
   media: TMedia[];
+  /** A thread's further parts, shown as replies under the first. */
+  threadParts: string[];
   /** When it will appear, as the user reads it ("Sen, 2 Des 08.00 WIB"), or null for "now". */
   whenLabel: string | null;
 }
@@ -51,7 +53,13 @@ function MediaGrid({ media }: { media: TMedia[] }) {
     <SimpleGrid cols={media.length === 1 ? 1 : 2} spacing={2} style={{ borderRadius: 16, overflow: 'hidden' }}>
       {media.map((item, index) =>
         item.kind === 'image' && item.thumbnailUrl ? (
-          <Image key={item.id} src={item.thumbnailUrl} alt={item.altText ?? t('preview.mediaAlt', { index: index + 1 })} h={media.length === 1 ? 200 : 110} fit="cover" />
+          <Image
+            key={item.id}
+            src={item.thumbnailUrl}
+            alt={item.altText ?? t('preview.mediaAlt', { index: index + 1 })}
+            h={media.length === 1 ? 200 : 110}
+            fit="cover"
+          />
         ) : (
           <Group key={item.id} h={110} justify="center" bg="dark.6" c="white">
             <VideoIcon width={32} height={32} />
@@ -62,40 +70,61 @@ function MediaGrid({ media }: { media: TMedia[] }) {
   );
 }
 
-/** How a post looks on X: name, handle, time, text with blue entities, up to four pictures. */
-function XPreview({ account, text, media, whenLabel }: { account: TPreviewAccount; text: string; media: TMedia[]; whenLabel: string }) {
+interface TPreviewProps {
+  account: TPreviewAccount;
+  text: string;
+  media: TMedia[];
+  whenLabel: string;
+  threadParts: string[];
+}
+
+/** How a post looks on X: name, handle, time, text with blue entities, up to four pictures; a thread's parts below. */
+function XPreview({ account, text, media, whenLabel, threadParts }: TPreviewProps) {
   return (
     <Card withBorder radius="md" padding="sm" data-testid={`preview-${account.platform}`} data-account-id={account.id}>
-      <Group align="flex-start" wrap="nowrap" gap="sm">
-        <Avatar radius="xl" color="dark" aria-hidden>
-          {initials(account.displayName)}
-        </Avatar>
-        <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
-          <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-            <Text fw={700} size="sm" truncate>
-              {account.displayName}
-            </Text>
-            <Text c="dimmed" size="sm" truncate>
-              @{account.handle} · {whenLabel}
-            </Text>
-          </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
-            {highlighted(text, 'blue.6')}
-          </Text>
-          <MediaGrid media={media} />
-        </Stack>
-      </Group>
+      <Stack gap="md">
+        {[text, ...threadParts].map((part, index) => (
+          <XPart key={index} account={account} text={part} media={index === 0 ? media : []} whenLabel={whenLabel} />
+        ))}
+      </Stack>
     </Card>
   );
 }
 
+function XPart({ account, text, media, whenLabel }: Omit<TPreviewProps, 'threadParts'>) {
+  return (
+    <Group align="flex-start" wrap="nowrap" gap="sm">
+      <Avatar radius="xl" color="dark" aria-hidden>
+        {initials(account.displayName)}
+      </Avatar>
+      <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+        <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+          <Text fw={700} size="sm" truncate>
+            {account.displayName}
+          </Text>
+          <Text c="dimmed" size="sm" truncate>
+            @{account.handle} · {whenLabel}
+          </Text>
+        </Group>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
+          {highlighted(text, 'blue.6')}
+        </Text>
+        <MediaGrid media={media} />
+      </Stack>
+    </Group>
+  );
+}
+
 /** A plain card for platforms without their own look yet. */
-function GenericPreview({ account, text, media, whenLabel }: { account: TPreviewAccount; text: string; media: TMedia[]; whenLabel: string }) {
+function GenericPreview({ account, text, media, whenLabel }: TPreviewProps) {
   return (
     <Card withBorder radius="md" padding="sm" data-testid={`preview-${account.platform}`} data-account-id={account.id}>
       <Stack gap={6}>
         <Text fw={700} size="sm">
-          {account.displayName} <Text span c="dimmed" size="sm">· {whenLabel}</Text>
+          {account.displayName}{' '}
+          <Text span c="dimmed" size="sm">
+            · {whenLabel}
+          </Text>
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
           {highlighted(text, 'blue.6')}
@@ -110,7 +139,7 @@ function GenericPreview({ account, text, media, whenLabel }: { account: TPreview
 const PREVIEWS: Record<string, typeof XPreview> = { x: XPreview };
 
 /** Per chosen account, the post as its platform will show it (with the account's variant, if any). */
-export function PostPreview({ accounts, textOf, hasVariant, media, whenLabel }: TPostPreviewProps) {
+export function PostPreview({ accounts, textOf, hasVariant, media, threadParts, whenLabel }: TPostPreviewProps) {
   const { t } = useTranslation();
   const first = accounts[0];
   if (!first) {
@@ -144,7 +173,7 @@ export function PostPreview({ accounts, textOf, hasVariant, media, whenLabel }: 
                 </Text>
               )}
               <Box maw={520}>
-                <Preview account={account} text={text} media={media} whenLabel={when} />
+                <Preview account={account} text={text} media={media} whenLabel={when} threadParts={threadParts} />
               </Box>
               {over && rules && (
                 <Text size="xs" c="red">

@@ -15,18 +15,21 @@ function isCheckable(input: TPostCheckRequest): boolean {
 interface TUsePostCheckOptions {
   values: TPostFormValues;
   variants: TVariantTexts;
+  /** A thread's further parts (each is billed). */
+  threadParts: string[];
   timezone: string;
 }
 
 /** "Periksa" as the operator types: the warnings and estimated cost of the post as it stands. */
-export function usePostCheck({ values, variants, timezone }: TUsePostCheckOptions) {
+export function usePostCheck({ values, variants, threadParts, timezone }: TUsePostCheckOptions) {
   const { i18n } = useTranslation();
   const { accountIds, text } = values;
   const scheduledAt = typedInstant(values, timezone);
   const input = useMemo<TPostCheckRequest>(() => {
     const payload = variantsPayload(variants, accountIds);
-    return { accountIds, text, scheduledAt, ...(payload ? { variants: payload } : {}) };
-  }, [accountIds, text, scheduledAt, variants]);
+    const parts = threadParts.filter((part) => part.trim() !== '');
+    return { accountIds, text, scheduledAt, ...(payload ? { variants: payload } : {}), ...(parts.length > 0 ? { threadParts: parts } : {}) };
+  }, [accountIds, text, scheduledAt, variants, threadParts]);
   const [debounced] = useDebouncedValue(input, CHECK_DEBOUNCE_MS);
   // Emptying the form hides the last answer at once rather than after the pause.
   const enabled = isCheckable(input) && isCheckable(debounced);

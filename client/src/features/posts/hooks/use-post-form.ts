@@ -41,6 +41,39 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
   const media = usePostMedia();
   const mutation = useCreatePost();
   const [lastIntent, setLastIntent] = useState<TPostIntent>('schedule');
+  const [threadParts, setThreadParts] = useState<string[]>([]);
+  const [threadErrors, setThreadErrors] = useState<Record<number, string>>({});
+  const thread = {
+    parts: threadParts,
+    errors: threadErrors,
+    add: () => setThreadParts((current) => [...current, '']),
+    set: (index: number, text: string) => {
+      setThreadParts((current) => current.map((part, i) => (i === index ? text : part)));
+      setThreadErrors(({ [index]: _cleared, ...rest }) => rest);
+      setDone(null);
+    },
+    remove: (index: number) => {
+      setThreadParts((current) => current.filter((_, i) => i !== index));
+      setThreadErrors({});
+    },
+  };
+
+  /** Each part must be written and fit every chosen platform. */
+  const checkThread = (accountIds: string[]): Record<number, string> => {
+    const found: Record<number, string> = {};
+    const rulesList = [...new Set(platformsOf(accountIds))].flatMap((id) => rulesFor(id) ?? []);
+    threadParts.forEach((part, index) => {
+      if (!part.trim()) {
+        found[index] = t('validation.text_required');
+        return;
+      }
+      for (const rules of rulesList) {
+        const check = rules.checkText(part);
+        if (!check.ok) found[index] ??= t('validation.text_too_long_for_platform', { platform: rules.name, max: check.max });
+      }
+    });
+    return found;
+  };
 
   const setField = <K extends TPostFormField>(field: K, value: TPostFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -58,6 +91,9 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
     const check = validatePostForm({ values, variants: variants.texts, scheduledAt: scheduledAtFor(intent, values, timezone), platformsOf, t });
     setErrors(check.errors);
     variants.setErrors(check.variantErrors);
+    const partErrors = checkThread(values.accountIds);
+    setThreadErrors(partErrors);
+    if (Object.keys(partErrors).length > 0) return;
     if (media.uploading) setFormError(t('composer.uploadsPending'));
     else if (media.failed || mediaProblems) setFormError(t('composer.mediaHasProblems'));
     if (!check.data || media.uploading || media.failed || mediaProblems) return;
@@ -66,6 +102,7 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
     const request: TCreatePostRequest = {
       ...check.data,
       ...(media.uploaded.length > 0 ? { mediaIds: media.uploaded.map((item) => item.id) } : {}),
+      ...(threadParts.length > 0 ? { threadParts } : {}),
       ...(intent === 'queue' ? { queue: true, scheduledAt: null } : {}),
     };
     mutation.mutate(request, {
@@ -74,6 +111,7 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
         setErrors({});
         variants.clear();
         media.clear();
+        setThreadParts([]);
         setDone({ intent, post });
       },
       onError: (error) => {
@@ -83,6 +121,7 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
         }
         setErrors(serverErrors);
         variants.setErrors(problemFieldErrorsUnder(error, 'variants'));
+        setThreadErrors(Object.fromEntries(Object.entries(problemFieldErrorsUnder(error, 'threadParts')).map(([index, message]) => [Number(index), message])));
       },
     });
   };
@@ -95,13 +134,15 @@ export function usePostForm({ timezone, platformsOf, isSelectable }: TUsePostFor
     setDone(null);
     variants.clear();
     for (const delivery of live) if (delivery.variantText) variants.set(delivery.accountId, delivery.variantText);
+    setThreadParts(post.threadParts);
+    setThreadErrors({});
     await media.load(post.mediaIds);
   };
 
   const platformsToCount =
     countedPlatforms.length > 0 ? [...new Set(countedPlatforms)].flatMap((id) => rulesFor(id) ?? []) : Object.values(platformRules);
-  const dirty = values.text.trim() !== '' || values.accountIds.length > 0 || media.items.length > 0 || Object.keys(variants.texts).length > 0;
+  const dirty = threadParts.length > 0 || values.text.trim() !== '' || values.accountIds.length > 0 || media.items.length > 0 || Object.keys(variants.texts).length > 0;
 
   const pendingIntent = mutation.isPending ? lastIntent : null;
-  return { values, errors, formError, setField, submit, prefill, done, mutation, pendingIntent, platformsToCount, variants, media, dirty };
+  return { values, errors, formError, setField, submit, prefill, done, mutation, pendingIntent, platformsToCount, variants, media, thread, dirty };
 }

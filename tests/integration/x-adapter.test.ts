@@ -84,3 +84,31 @@ describe('the X adapter through twitter-api-v2', () => {
     expect((await x.readBack({ account, credentials, text: 'x', since: new Date() })).status).toBe('unknown');
   });
 });
+
+describe('media uploads through the X adapter', () => {
+  it('when a 5.5 MB video is published, then it goes up in 1 MB appends read from disk, arrives byte for byte, and processes before the post', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createHash } = await import('node:crypto');
+    const dir = mkdtempSync(join(tmpdir(), 'siar-x-video-'));
+    try {
+      const bytes = Buffer.alloc(5.5 * 1024 * 1024);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 0xff;
+      const path = join(dir, 'clip.mp4');
+      writeFileSync(path, bytes);
+      const res = await x.publish({ account, credentials, text: 'Video sosialisasi', media: [{ path, mime: 'video/mp4' }] });
+      const items = ((await (await fetch(`${emulator.url}/_emulator/tweets`)).json()) as { items: { id: string; media?: { type: string; bytes: number; segments: number; sha256: string }[] }[] }).items;
+      const media = items.find((t) => t.id === res.externalId)?.media;
+      expect(media).toEqual([{ id: expect.any(String), type: 'video/mp4', bytes: bytes.length, segments: 6, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('when the media file is gone from the server, then nothing is posted and the delivery fails as content_rejected', async () => {
+    const before = ((await (await fetch(`${emulator.url}/_emulator/tweets`)).json()) as { items: unknown[] }).items.length;
+    await expect(x.publish({ account, credentials, text: 'Tanpa berkas', media: [{ path: '/nonexistent/siar.jpg', mime: 'image/jpeg' }] })).rejects.toMatchObject({ kind: 'content_rejected' });
+    expect(((await (await fetch(`${emulator.url}/_emulator/tweets`)).json()) as { items: unknown[] }).items.length).toBe(before);
+  });
+});

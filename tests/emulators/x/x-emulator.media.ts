@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import { problem } from './x-emulator.http';
@@ -113,5 +113,12 @@ export function createMediaRoutes(deps: { authUser: (req: Request, res: Response
     return { ok: true, media: list as TEmuMedia[] };
   }
 
-  return { router, checkTweetMedia };
+  /** How the file arrived: its number of appends and the digest of its bytes in segment order. */
+  function digestOf(m: TEmuMedia): { segments: number; sha256: string } {
+    const hash = createHash('sha256');
+    for (const index of [...m.chunks.keys()].sort((a, b) => a - b)) hash.update(m.chunks.get(index)!);
+    return { segments: m.chunks.size, sha256: hash.digest('hex') };
+  }
+
+  return { router, checkTweetMedia, digestOf };
 }

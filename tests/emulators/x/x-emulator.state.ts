@@ -12,7 +12,7 @@ export interface TEmuTweet {
   authorId: string;
   text: string;
   createdAt: string;
-  media?: { id: string; type: string; bytes: number; altText?: string | undefined }[];
+  media?: { id: string; type: string; bytes: number; altText?: string | undefined; segments?: number; sha256?: string }[];
   replyTo?: string;
 }
 

@@ -109,7 +109,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
       authorId: user.id,
       text,
       createdAt: new Date().toISOString(),
-      ...(attached.media.length ? { media: attached.media.map((m) => ({ id: m.id, type: m.mediaType, bytes: m.totalBytes, altText: m.altText })) } : {}),
+      ...(attached.media.length ? { media: attached.media.map((m) => ({ id: m.id, type: m.mediaType, bytes: m.totalBytes, altText: m.altText, ...mediaRoutes.digestOf(m) })) } : {}),
       ...(typeof replyTo === 'string' ? { replyTo } : {}),
     };
     state.tweets.push(tweet);

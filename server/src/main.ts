@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { ensureAdmin } from './seed/ensure-admin';
 import { deleteExpiredSessions } from './components/auth/sessions.repository';
 import { loadServerConfig } from './config/env';
+import { sweepIncomingUploads } from './components/media/sweep-incoming';
 import { createPublishScheduler } from './libraries/queue/publish-scheduler';
 
 const config = loadServerConfig();
@@ -54,7 +55,15 @@ const app = createApp({
 const server: Server = app.listen(config.port, config.host, () => {
   logger.info({ port: config.port, host: config.host }, 'server listening');
 });
-const cleanup = setInterval(() => void deleteExpiredSessions(db).catch(() => undefined), 10 * 60_000);
+const mediaDir = join(config.dataDir, 'media');
+const housekeeping = () => {
+  void deleteExpiredSessions(db).catch(() => undefined);
+  void sweepIncomingUploads(mediaDir)
+    .then((removed) => removed > 0 && logger.info({ removed }, 'abandoned upload parts removed'))
+    .catch(() => undefined);
+};
+housekeeping();
+const cleanup = setInterval(housekeeping, 10 * 60_000);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -11,12 +11,15 @@ import { authRouter } from './components/auth/auth.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
 import { healthRouter } from './components/health/health.router';
+import { importsRouter } from './components/imports/imports.router';
 import { mediaRouter } from './components/media/media.router';
 import { QUEUE_BOARD_PATH, queueBoard } from './components/operations/queue-board';
 import { createServerMetrics } from './components/operations/server-metrics';
 import { postsRouter } from './components/posts/posts.router';
+import { queueRouter, queueSlotsRouter } from './components/queue/queue.router';
 import { problemMiddleware } from './libraries/errors/problem-middleware';
 import { csrfProtection } from './libraries/http/csrf';
+import { loadImportConfig } from './config/env';
 import type { TPublishScheduler } from './libraries/queue/publish-scheduler';
 
 export interface TAppDeps {
@@ -42,6 +45,8 @@ export interface TAppDeps {
   mediaDir?: string | undefined;
   /** The built client; not served when absent (API-only tests). */
   clientDistDir?: string | undefined;
+  /** Bulk imports may fetch media from private addresses; unset: SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS. */
+  importAllowPrivateMediaHosts?: boolean;
 }
 
 /** Builds the app without listening, so tests can start it on port 0. */
@@ -70,8 +75,11 @@ export function createApp(deps: TAppDeps): Express {
   api.use('/oauth', oauthCallbackRouter(deps));
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps));
+  api.use('/accounts', queueSlotsRouter(deps));
+  api.use('/queue', queueRouter(deps));
   api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {} }));
   if (deps.mediaDir) api.use('/media', mediaRouter({ db: deps.db, mediaDir: deps.mediaDir }));
+  api.use('/imports', importsRouter({ ...deps, settings: deps.platformSettings ?? {}, allowPrivateMediaHosts: deps.importAllowPrivateMediaHosts ?? loadImportConfig().allowPrivateMediaHosts }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);

@@ -13,3 +13,5 @@ export * from './jobs/maintenance';
 export * from './platforms/similar-text';
 export * from './schemas/media';
 export * from './platforms/media-rules';
+export * from './schemas/queue';
+export * from './schemas/imports';

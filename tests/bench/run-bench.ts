@@ -3,11 +3,12 @@ import { cpus } from 'node:os';
 import { apiBench } from './api.bench';
 import { burstBench } from './burst.bench';
 import { clientBench } from './client.bench';
+import { importBench } from './import.bench';
 import { memoryBench } from './memory.bench';
 
-// `npm run bench [-- burst|api|client|memory ...]`: JSON on stdout and in
+// `npm run bench [-- burst|api|client|memory|import ...]`: JSON on stdout and in
 // bench-results/latest.json, a readable summary on stderr.
-const scenarios: Record<string, () => Promise<unknown>> = { burst: burstBench, api: apiBench, client: clientBench, memory: memoryBench };
+const scenarios: Record<string, () => Promise<unknown>> = { burst: burstBench, api: apiBench, client: clientBench, memory: memoryBench, import: importBench };
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((w) => !scenarios[w]);
 if (unknown.length) {

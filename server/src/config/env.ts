@@ -11,10 +11,18 @@ const ZServerEnv = ZCommonEnv.extend({
   SIAR_STRICT_REDIS: z.enum(['0', '1', '']).optional(),
   /** The address people reach Siar at (behind a proxy: the https:// one); OAuth callbacks return there. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** `1`: bulk imports may download media from private and loopback addresses (tests, demo). */
+  SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS: z.enum(['0', '1', '']).optional(),
 });
+
+/** The bulk-import settings alone, for an app built without them (tests set the variable). */
+export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = parseEnv(ZServerEnv.pick({ SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS: true }), env);
+  return { allowPrivateMediaHosts: parsed.SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS === '1' };
+}
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZServerEnv, env);
-  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR, strictRedis: parsed.SIAR_STRICT_REDIS === '1', publicBaseUrl: parsed.PUBLIC_BASE_URL };
+  return { ...resolveCommonEnv(parsed), port: parsed.PORT, host: parsed.HOST, trustProxy: parsed.TRUST_PROXY, adminPassword: parsed.SIAR_ADMIN_PASSWORD, clientDistDir: parsed.CLIENT_DIST_DIR, strictRedis: parsed.SIAR_STRICT_REDIS === '1', publicBaseUrl: parsed.PUBLIC_BASE_URL, importAllowPrivateMediaHosts: parsed.SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS === '1' };
 }
 export type TServerConfig = ReturnType<typeof loadServerConfig>;

@@ -39,7 +39,7 @@ export const ZCreatePostRequest = z.object({
     .trim()
     .min(1, { error: 'text_required' })
     .max(POST_TEXT_MAX, { error: 'text_too_long' }),
-  /** Required (an instant, or null for a draft) unless `queue` is true, when it must be null or absent. */
+  /** An instant, or null/absent for a draft; with `queue` it must be null or absent (the server picks it). */
   scheduledAt: ZIsoInstant.nullable().optional(),
   mediaIds: z.array(ZId).max(10).optional(),
   variants: z

@@ -11,6 +11,8 @@ import { checkPostTexts } from './check-post-texts';
 import { findDeliveriesOfPosts, findPostById, insertPostWithDeliveries } from './posts.repository';
 import { toPostDto } from './post-dto';
 import { resolveScheduledAt } from './resolve-scheduled-at';
+import { pickQueueSlot, takeQueueSlot } from '../queue/pick-queue-slot';
+import { requestedTime } from '../queue/requested-time';
 
 /**
  * Writes the post and its deliveries in one transaction, then queues one job per delivery.
@@ -20,6 +22,7 @@ import { resolveScheduledAt } from './resolve-scheduled-at';
 export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; settings: Record<string, TPlatformSettings>; now?: Date }): Promise<TPost> {
   const { db, auth, input } = options;
   const now = options.now ?? new Date();
+  const requested = requestedTime(input);
   const found = await findAccountsByIds(db, auth.opdIds, input.accountIds);
   const byId = new Map(found.map((a) => [a.id, a]));
   const missing = input.accountIds.flatMap((id, i) => (byId.has(id) ? [] : [{ field: `accountIds.${i}`, key: 'account_not_found' }]));
@@ -28,7 +31,8 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   const inactive = accounts.flatMap((a) => (a.status === 'active' ? [] : [{ field: `accountIds.${input.accountIds.indexOf(a.id)}`, key: 'account_inactive' }]));
   if (inactive.length) throw new AppError('validation', { fieldErrors: inactive });
 
-  const scheduledAt = resolveScheduledAt(input.scheduledAt ?? null, now);
+  // "Add to queue": a first pick for the checks below; the slot is taken for good under lock when written.
+  let scheduledAt = input.queue ? await pickQueueSlot(db, { accounts, now, locale: auth.locale }) : resolveScheduledAt(requested, now);
   const textErrors = checkPostTexts({ auth, text: input.text, accounts, variants: input.variants, accountIds: input.accountIds, threadParts: input.threadParts });
   if (textErrors.length) throw new AppError('validation', { fieldErrors: textErrors });
   const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });
@@ -57,15 +61,17 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
     last_error: null,
     updated_at: iso,
   }));
-  await db.transaction().execute((trx) =>
-    insertPostWithDeliveries(
+  await db.transaction().execute(async (trx) => {
+    if (input.queue) scheduledAt = await takeQueueSlot(trx, { accounts, now, locale: auth.locale });
+    await insertPostWithDeliveries(
       trx,
       { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(mediaIds), thread_parts: JSON.stringify(input.threadParts ?? []), revision: 1, created_at: iso, updated_at: iso },
-      deliveries,
-    ),
-  );
-  if (scheduledAt) {
-    await options.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision: d.revision, scheduledAt: scheduledAt })), { postId });
+      deliveries.map((d) => ({ ...d, scheduled_at: scheduledAt })),
+    );
+  });
+  const at = scheduledAt;
+  if (at) {
+    await options.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision: d.revision, scheduledAt: at })), { postId });
   }
   const row = await findPostById(db, null, postId);
   return { ...toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale), warnings: check.warnings };

@@ -4,6 +4,8 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-delivery-attempts';
 import * as m0003 from './migrations/0003-oauth-states';
 import * as m0004 from './migrations/0004-media-alt-text';
+import * as m0005 from './migrations/0005-queue-slots';
+import * as m0006 from './migrations/0006-imports';
 import * as m0008 from './migrations/0008-threads';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '0002-delivery-attempts': m0002,
   '0003-oauth-states': m0003,
   '0004-media-alt-text': m0004,
+  '0005-queue-slots': m0005,
+  '0006-imports': m0006,
   '0008-threads': m0008,
 };
 

@@ -1,11 +1,11 @@
 import type { TQueueSlot, TQueueSlots } from '@siar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { putJson } from './put-json';
+import { api } from '../../../lib/api-client';
 import { queueKeys } from './queue-keys';
 
 /** Replaces the account's weekly posting times (the whole set). */
 export function saveQueueSlots({ accountId, slots }: { accountId: string; slots: TQueueSlot[] }): Promise<TQueueSlots> {
-  return putJson<TQueueSlots>(`/accounts/${encodeURIComponent(accountId)}/queue-slots`, { slots });
+  return api.put<TQueueSlots>(`/accounts/${encodeURIComponent(accountId)}/queue-slots`, { slots });
 }
 
 export function useSaveQueueSlots() {

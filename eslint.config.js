@@ -13,6 +13,13 @@ export default tseslint.config(
     },
   },
   {
+    // Jitter, ids, tokens: anything random on the server side comes from node:crypto.
+    files: ['server/**/*.{ts,tsx,js,mjs}', 'worker/**/*.{ts,tsx,js,mjs}', 'shared/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use node:crypto (randomInt, randomBytes, randomUUID) instead of Math.random.' }],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly' } },
     rules: {

@@ -7,6 +7,8 @@ import type { Queue } from 'bullmq';
 import { AppError } from '@siar/shared';
 import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPlatformSettings } from '@siar/shared/node';
 import { accountsRouter, oauthCallbackRouter } from './components/accounts/accounts.router';
+import { adminRouter } from './components/admin/admin.router';
+import { auditRouter } from './components/audit/audit.router';
 import { authRouter } from './components/auth/auth.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
@@ -71,7 +73,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(csrfProtection());
   api.use(sessionMiddleware(deps.db));
-  api.use('/auth', authRouter(deps.db));
+  api.use('/auth', authRouter(deps));
   api.use('/oauth', oauthCallbackRouter(deps));
   api.use(requireAuth);
   api.use('/accounts', accountsRouter(deps));
@@ -81,13 +83,15 @@ export function createApp(deps: TAppDeps): Express {
   if (deps.mediaDir) api.use('/media', mediaRouter({ db: deps.db, mediaDir: deps.mediaDir }));
   api.use('/imports', importsRouter({ ...deps, settings: deps.platformSettings ?? {}, allowPrivateMediaHosts: deps.importAllowPrivateMediaHosts ?? loadImportConfig().allowPrivateMediaHosts }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
+  api.use('/admin', adminRouter(deps));
+  api.use(auditRouter(deps));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);
 
   const dist = deps.clientDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/|admin\/|metrics).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+    app.get(/^\/(?!api\/|admin\/queues|metrics).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
   }
   app.use(problemMiddleware(deps.logger));
   return app;

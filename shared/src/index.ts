@@ -15,3 +15,5 @@ export * from './schemas/media';
 export * from './platforms/media-rules';
 export * from './schemas/queue';
 export * from './schemas/imports';
+export * from './schemas/admin';
+export * from './schemas/audit';

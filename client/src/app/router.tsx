@@ -9,6 +9,7 @@ const router = createBrowserRouter([
     HydrateFallback: FullPageLoader,
     children: [
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }) },
+      { path: '/reset-password', lazy: async () => ({ Component: (await import('./routes/reset-password')).ResetPasswordRoute }) },
       {
         path: '/',
         Component: AppLayout,
@@ -19,6 +20,17 @@ const router = createBrowserRouter([
           { path: 'queue', lazy: async () => ({ Component: (await import('./routes/queue')).QueueRoute }) },
           { path: 'import', lazy: async () => ({ Component: (await import('./routes/import')).ImportRoute }) },
           { path: 'accounts', lazy: async () => ({ Component: (await import('./routes/accounts')).AccountsRoute }) },
+          {
+            path: 'admin',
+            lazy: async () => ({ Component: (await import('./routes/admin')).AdminRoute }),
+            children: [
+              { index: true, element: <Navigate to="opds" replace /> },
+              { path: 'opds', lazy: async () => ({ Component: (await import('./routes/admin-opds')).AdminOpdsRoute }) },
+              { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }) },
+            ],
+          },
+          { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }) },
+          { path: 'account/password', lazy: async () => ({ Component: (await import('./routes/change-password')).ChangePasswordRoute }) },
           { path: '*', Component: NotFoundRoute },
         ],
       },

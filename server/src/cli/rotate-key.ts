@@ -1,4 +1,4 @@
-import { createDatabase, migrateToLatest, newKeyLine, parseKeyText } from '@siar/shared/node';
+import { appendAuditEvent, createDatabase, migrateToLatest, newKeyLine, parseKeyText, type TKeyRing } from '@siar/shared/node';
 import { loadServerConfig } from '../config/env';
 import { readKeyFile, withNewKey, writeKeyFile } from './rotate-key/key-file-ring';
 import { reencryptAll, rowsNotUnder } from './rotate-key/reencrypt';
@@ -11,6 +11,9 @@ import { reencryptAll, rowsNotUnder } from './rotate-key/reencrypt';
 const config = loadServerConfig();
 const db = createDatabase({ url: config.databaseUrl });
 await migrateToLatest(db);
+/** One audit event per run that re-encrypted: key ids and counts only, never key material. */
+const audit = (ring: TKeyRing, source: 'env' | 'key_file', reencrypted: number, remaining: number) =>
+  appendAuditEvent(db, { actorId: null, action: 'key.rotated', entity: 'encryption_key', entityId: ring.current.id, details: { source, keyId: ring.current.id, previousKeyIds: ring.previous.map((k) => k.id), reencrypted, remaining } });
 try {
   if (config.SIAR_ENCRYPTION_KEY) {
     const ring = parseKeyText(config.SIAR_ENCRYPTION_KEY);
@@ -19,6 +22,7 @@ try {
     } else {
       const done = await reencryptAll(db, ring);
       const left = await rowsNotUnder(db, ring.current.id);
+      await audit(ring, 'env', done.reencrypted, left);
       console.log(`re-encrypted ${done.reencrypted} value(s) under ${ring.current.id}; ${left} left.${left === 0 ? ' The old keys can now be removed from SIAR_ENCRYPTION_KEY.' : ' Run again.'}`);
       if (left) process.exitCode = 1;
     }
@@ -32,6 +36,7 @@ try {
     } else console.log(`resuming: ${pending} value(s) not yet under ${ring.current.id}`);
     const done = await reencryptAll(db, ring);
     const left = await rowsNotUnder(db, ring.current.id);
+    await audit(ring, 'key_file', done.reencrypted, left);
     if (left === 0) writeKeyFile(config.keyFile, { current: ring.current, previous: [] });
     console.log(`re-encrypted ${done.reencrypted} value(s); ${left} left${left === 0 ? '; old keys removed from the key file' : ': run again'}`);
     if (left) process.exitCode = 1;

@@ -20,3 +20,6 @@ export * from './platforms/x/x.adapter';
 export * from './redis/redis-target';
 export * from './platforms/x/x.oauth';
 export * from './platforms/credentials-refresher';
+export * from './audit/append-audit-event';
+export * from './audit/audit-hash';
+export * from './audit/verify-audit-chain';

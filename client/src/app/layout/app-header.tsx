@@ -1,7 +1,7 @@
-import { Badge, Box, Burger, Button, Group, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Burger, Button, Group, Title } from '@mantine/core';
 import type { TMe } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LanguageSwitch } from './language-switch';
@@ -28,9 +28,18 @@ export function AppHeader({ me, navOpened, onToggleNav }: { me: TMe; navOpened: 
       </Group>
       <Group gap="xs" wrap="nowrap">
         <Group gap={6} visibleFrom="sm" wrap="nowrap" data-testid="current-user">
-          <Text size="sm" fw={500}>
+          {/* The user's own settings: the password. */}
+          <Anchor
+            component={Link}
+            to="/account/password"
+            size="sm"
+            fw={500}
+            c="inherit"
+            title={t('account.password.link')}
+            data-testid="current-user-name"
+          >
             {me.name}
-          </Text>
+          </Anchor>
           <Badge variant="outline" size="sm" data-testid="current-user-role">
             {t(`role.${me.role}`)}
           </Badge>

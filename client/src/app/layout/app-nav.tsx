@@ -7,7 +7,7 @@ type TRole = TMe['role'];
 
 interface TNavEntry {
   to: string;
-  labelKey: 'nav.posts' | 'nav.calendar' | 'nav.queue' | 'nav.imports' | 'nav.accounts' | 'nav.admin';
+  labelKey: 'nav.posts' | 'nav.calendar' | 'nav.queue' | 'nav.imports' | 'nav.accounts' | 'nav.admin' | 'audit.nav';
   testId: string;
   roles: readonly TRole[];
 }
@@ -21,6 +21,7 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
   { to: '/queue', labelKey: 'nav.queue', testId: 'nav-queue', roles: EVERYONE },
   { to: '/import', labelKey: 'nav.imports', testId: 'nav-imports', roles: EVERYONE },
   { to: '/accounts', labelKey: 'nav.accounts', testId: 'nav-accounts', roles: EVERYONE },
+  { to: '/audit', labelKey: 'audit.nav', testId: 'nav-audit', roles: ['admin', 'supervisor'] },
   { to: '/admin', labelKey: 'nav.admin', testId: 'nav-admin', roles: ['admin'] },
 ];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PublishError, saveCredentials, type TLogger } from '@siar/shared/node';
+import { appendAuditEvent, PublishError, saveCredentials, type TLogger } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TConnectDeps } from './connect-account';
 import { consumeOAuthState } from './oauth-states.repository';
@@ -37,6 +37,7 @@ export async function completeConnect(
   const existing = await deps.db.selectFrom('social_account').select(['id', 'opd_id']).where('platform', '=', o.platform).where('external_id', '=', profile.externalId).executeTakeFirst();
   if (existing && existing.opd_id !== row.opd_id && o.auth.opdIds !== null && !o.auth.opdIds.includes(existing.opd_id)) return { ok: false, reason: 'other_opd' };
   const id = existing?.id ?? randomUUID();
+  const actorId = o.auth.userId;
   await deps.db.transaction().execute(async (trx) => {
     if (existing) {
       await trx.updateTable('social_account').set({ handle: profile.handle, display_name: profile.displayName, status: 'active', updated_at: now }).where('id', '=', id).execute();
@@ -47,6 +48,7 @@ export async function completeConnect(
         .execute();
     }
     await saveCredentials(trx, deps.ring, id, credentials);
+    await appendAuditEvent(trx, { actorId, action: existing ? 'account.reconnected' : 'account.connected', entity: 'social_account', entityId: id, opdId: existing?.opd_id ?? row.opd_id, details: { platform: o.platform, handle: profile.handle } });
   });
   deps.logger.info({ accountId: id, platform: o.platform, reconnected: Boolean(existing) }, 'account connected');
   return { ok: true, handle: profile.handle, reconnected: Boolean(existing) };

@@ -1,5 +1,5 @@
 import { AppError } from '@siar/shared';
-import { openCredentials, type TDatabase, type TKeyRing, type TLogger, type TPlatformAdapter } from '@siar/shared/node';
+import { appendAuditEvent, openCredentials, type TDatabase, type TKeyRing, type TLogger, type TPlatformAdapter } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { findAccountsByIds } from './accounts.repository';
 
@@ -20,6 +20,9 @@ export async function disconnectAccount(deps: { db: TDatabase; ring: TKeyRing; a
       deps.logger.warn({ accountId: o.id, err: err instanceof Error ? err.message : String(err) }, 'revoking at the platform failed; credentials deleted anyway');
     }
   }
-  await deps.db.updateTable('social_account').set({ credentials: null, token_expires_at: null, status: 'disabled', updated_at: new Date().toISOString() }).where('id', '=', o.id).execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('social_account').set({ credentials: null, token_expires_at: null, status: 'disabled', updated_at: new Date().toISOString() }).where('id', '=', o.id).execute();
+    await appendAuditEvent(trx, { actorId: o.auth.userId, action: 'account.disconnected', entity: 'social_account', entityId: o.id, opdId: account.opd_id, details: { platform: account.platform, handle: account.handle } });
+  });
   deps.logger.info({ accountId: o.id }, 'account disconnected');
 }

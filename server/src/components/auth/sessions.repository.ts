@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TDatabase } from '@siar/shared/node';
+import type { Transaction } from 'kysely';
+import type { DB, TDatabase } from '@siar/shared/node';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
@@ -11,7 +12,7 @@ export function hashToken(token: string): string {
 }
 
 /** A random 256-bit token; only its SHA-256 is stored. */
-export async function createSession(db: TDatabase, userId: string, now = new Date()): Promise<string> {
+export async function createSession(db: TDatabase | Transaction<DB>, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('session')
@@ -36,7 +37,18 @@ export async function findLiveSession(db: TDatabase, token: string, now = new Da
   const row = await db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.user_id')
-    .select(['session.token_hash', 'session.last_seen_at', 'session.expires_at', 'user.id as userId', 'user.username', 'user.name', 'user.role', 'user.locale', 'user.timezone', 'user.disabled'])
+    .select([
+      'session.token_hash',
+      'session.last_seen_at',
+      'session.expires_at',
+      'user.id as userId',
+      'user.username',
+      'user.name',
+      'user.role',
+      'user.locale',
+      'user.timezone',
+      'user.disabled',
+    ])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -54,6 +66,16 @@ export async function findLiveSession(db: TDatabase, token: string, now = new Da
 export async function deleteExpiredSessions(db: TDatabase, now = new Date()): Promise<void> {
   await db
     .deleteFrom('session')
-    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', new Date(now.getTime() - SESSION_IDLE_MS).toISOString())]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', new Date(now.getTime() - SESSION_IDLE_MS).toISOString())]),
+    )
     .execute();
+}
+
+/** Ends every session of a user (but the one given): after a password change, reset or deactivation. */
+export async function deleteSessionsOfUser(db: TDatabase | Transaction<DB>, userId: string, exceptTokenHash?: string): Promise<number> {
+  let query = db.deleteFrom('session').where('user_id', '=', userId);
+  if (exceptTokenHash) query = query.where('token_hash', '!=', exceptTokenHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-oauth-states';
 import * as m0004 from './migrations/0004-media-alt-text';
 import * as m0005 from './migrations/0005-queue-slots';
 import * as m0006 from './migrations/0006-imports';
+import * as m0007 from './migrations/0007-governance';
 import * as m0008 from './migrations/0008-threads';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-media-alt-text': m0004,
   '0005-queue-slots': m0005,
   '0006-imports': m0006,
+  '0007-governance': m0007,
   '0008-threads': m0008,
 };
 

@@ -21,6 +21,8 @@ export interface UserTable {
   timezone: string;
   disabled: number;
   created_at: string;
+  /** Where notifications are e-mailed (when SMTP is set up); null: in the app only. */
+  email?: string | null;
 }
 
 export interface MembershipTable {
@@ -222,6 +224,49 @@ export interface PasswordResetTable {
   used_at: string | null;
 }
 
+export interface WatchWordTable {
+  id: string;
+  /** As the admin wrote it (shown in lists and messages). */
+  word: string;
+  /** normalizeWatchText(word): unique, so two spellings of one word cannot both be listed. */
+  normalized: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  /** approval_requested | post_approved | post_rejected | post_expired | delivery_failed | delivery_unconfirmed | account_needs_reconnect */
+  kind: string;
+  opd_id: string | null;
+  post_id: string | null;
+  account_id: string | null;
+  /** JSON object of strings: what the message names (handle, reviewer, comment…), never a secret. */
+  params: string;
+  created_at: string;
+  read_at: string | null;
+  /** none (no address) | pending | sending | sent | failed: the e-mail outbox. */
+  email_state: string;
+  emailed_at: string | null;
+}
+
+/** A consent covering several accounts, waiting for the person to choose (single use, short-lived). */
+export interface PendingConnectTable {
+  /** Random UUID, in the address the person returns to; useful only with the session that made it. */
+  id: string;
+  grant_name: string;
+  session_hash: string;
+  user_id: string;
+  /** The OPD chosen when the connect started: the default for the accounts added. */
+  opd_id: string;
+  /** Sealed JSON of the accounts offered, with their credentials, bound to the row. */
+  accounts: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   opd: OpdTable;
   user: UserTable;
@@ -236,8 +281,11 @@ export interface DB {
   review: ReviewTable;
   audit_event: AuditEventTable;
   oauth_state: OauthStateTable;
+  pending_connect: PendingConnectTable;
   queue_slot: QueueSlotTable;
   import_batch: ImportBatchTable;
   import_row: ImportRowTable;
   password_reset: PasswordResetTable;
+  watch_word: WatchWordTable;
+  notification: NotificationTable;
 }

@@ -26,6 +26,20 @@ export const AUDIT_ACTIONS = [
   'account.reconnected',
   'account.disconnected',
   'key.rotated',
+  'post.created',
+  'post.updated',
+  'post.submitted',
+  'post.approved',
+  'post.rejected',
+  'post.expired',
+  'post.cancelled',
+  'post.published',
+  'post.failed',
+  'post.unconfirmed',
+  'post.missed',
+  'watch_word.created',
+  'watch_word.updated',
+  'watch_word.deleted',
 ] as const;
 
 export const ZAuditAction = z

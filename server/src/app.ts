@@ -15,13 +15,19 @@ import { requireAuth, sessionMiddleware } from './components/auth/session-middle
 import { healthRouter } from './components/health/health.router';
 import { importsRouter } from './components/imports/imports.router';
 import { mediaRouter } from './components/media/media.router';
+import { signedMediaRouter } from './components/media/signed-media.router';
 import { QUEUE_BOARD_PATH, queueBoard } from './components/operations/queue-board';
 import { createServerMetrics } from './components/operations/server-metrics';
 import { postsRouter } from './components/posts/posts.router';
 import { queueRouter, queueSlotsRouter } from './components/queue/queue.router';
 import { problemMiddleware } from './libraries/errors/problem-middleware';
 import { csrfProtection } from './libraries/http/csrf';
-import { loadImportConfig } from './config/env';
+import { loadImportConfig, loadMailConfig } from './config/env';
+import { approvalsRouter } from './components/approvals/approvals.router';
+import { createPublishJobRemover } from './components/approvals/publish-jobs';
+import { createNotificationMailer, type TNotificationMailer } from './components/notifications/notification-mailer';
+import { notificationsRouter } from './components/notifications/notifications.router';
+import { watchWordsRouter } from './components/watch-words/watch-words.router';
 import type { TPublishScheduler } from './libraries/queue/publish-scheduler';
 
 export interface TAppDeps {
@@ -49,6 +55,18 @@ export interface TAppDeps {
   clientDistDir?: string | undefined;
   /** Bulk imports may fetch media from private addresses; unset: SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS. */
   importAllowPrivateMediaHosts?: boolean;
+  /** Notification e-mail; unset: from SMTP_URL/SMTP_FROM (off when they are unset), draining every 30 s. */
+  mailer?: TNotificationMailer;
+}
+
+/** How often the e-mail outbox is drained for notifications the worker wrote. */
+const MAIL_DRAIN_EVERY_MS = 30_000;
+
+function defaultMailer(deps: TAppDeps): TNotificationMailer {
+  const config = loadMailConfig();
+  const mailer = createNotificationMailer({ db: deps.db, logger: deps.logger, smtpUrl: config.smtpUrl, from: config.from, publicBaseUrl: deps.publicBaseUrl });
+  mailer.start(MAIL_DRAIN_EVERY_MS);
+  return mailer;
 }
 
 /** Builds the app without listening, so tests can start it on port 0. */
@@ -68,7 +86,11 @@ export function createApp(deps: TAppDeps): Express {
   );
   app.use(healthRouter({ ...deps, metrics: createServerMetrics(deps) }));
   app.use(QUEUE_BOARD_PATH, sessionMiddleware(deps.db), queueBoard(deps.queues));
+  // Media for platforms that fetch it themselves (Meta): signed, expiring, no session.
+  if (deps.mediaDir) app.use(signedMediaRouter({ db: deps.db, ring: deps.ring, mediaDir: deps.mediaDir }));
 
+  const mailer = deps.mailer ?? defaultMailer(deps);
+  const jobs = createPublishJobRemover(deps.queues, deps.redis, deps.logger);
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(csrfProtection());
@@ -79,10 +101,13 @@ export function createApp(deps: TAppDeps): Express {
   api.use('/accounts', accountsRouter(deps));
   api.use('/accounts', queueSlotsRouter(deps));
   api.use('/queue', queueRouter(deps));
-  api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {} }));
+  api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {}, jobs, mailer }));
+  api.use(approvalsRouter({ ...deps, mailer }));
+  api.use('/notifications', notificationsRouter({ ...deps, mailer }));
   if (deps.mediaDir) api.use('/media', mediaRouter({ db: deps.db, mediaDir: deps.mediaDir }));
   api.use('/imports', importsRouter({ ...deps, settings: deps.platformSettings ?? {}, allowPrivateMediaHosts: deps.importAllowPrivateMediaHosts ?? loadImportConfig().allowPrivateMediaHosts }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));
+  api.use('/admin/watch-words', watchWordsRouter(deps));
   api.use('/admin', adminRouter(deps));
   api.use(auditRouter(deps));
   api.use((_req, _res, next) => next(new AppError('not_found')));

@@ -243,6 +243,21 @@ describe('add to queue', () => {
     expect((await addToQueue(operatorA, [account.id], 'Setelah manual')).body.scheduledAt).toBe(expected[1]);
   });
 
+  it('when a queued post waits for approval, then it still holds its slot: the next post takes the following one', async () => {
+    const strict = await buildOpd(t.db, { name: 'Dinas Kominfo', requires_approval: 1 });
+    await buildUser(t.db, { username: 'op-strict', role: 'operator', opdIds: [strict.id] });
+    const operator = new ApiClient(app.url);
+    expect((await operator.login('op-strict', PASSWORD)).status).toBe(200);
+    const slots = everyDay(h1);
+    const account = await buildAccount(t.db, t.ring, { opdId: strict.id });
+    expect((await operator.request('PUT', `/api/accounts/${account.id}/queue-slots`, { slots })).status).toBe(200);
+    const expected = expectedInstants(slots, 2);
+    const first = await addToQueue(operator, [account.id], 'Menunggu persetujuan');
+    expect(first.body).toMatchObject({ status: 'pending_approval', scheduledAt: expected[0] });
+    const second = await addToQueue(operator, [account.id], 'Antrean berikutnya');
+    expect(second.body).toMatchObject({ status: 'pending_approval', scheduledAt: expected[1] });
+  });
+
   it('when a queued post is cancelled, then its slot is free again for the next one', async () => {
     const slots = everyDay(h2);
     const account = await accountWithSlots(slots);

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
-import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, startHeartbeat } from '@siar/shared/node';
+import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, signedMediaUrl, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
 import { createPublishProcessor } from './jobs/publish.processor';
 import { createRefreshTokensProcessor } from './jobs/refresh-tokens.processor';
@@ -32,6 +32,9 @@ const metrics = createWorkerMetrics();
 const publishQueue = createPublishQueue(connection, prefix);
 const adapters = createPlatformRegistry(config.platforms);
 const refresher = { db, ring, redis: connection, prefix, adapters, logger, onRefresh: (platform: string, outcome: string) => metrics.refreshes.inc({ platform, outcome }) };
+const { publicBaseUrl } = config;
+// Platforms that fetch media themselves (Meta) get signed addresses under Siar's public one.
+const mediaUrl = publicBaseUrl ? (mediaId: string) => signedMediaUrl(ring, { baseUrl: publicBaseUrl, mediaId }) : undefined;
 const deps = {
   db,
   ring,
@@ -43,6 +46,7 @@ const deps = {
   metrics,
   maxAttempts: config.maxAttempts,
   mediaDir: join(config.dataDir, 'media'),
+  mediaUrl,
   retryBaseMs: config.retryBaseMs,
   maxLatenessMs: config.maxLatenessMs,
   settleMs: config.settleMs,

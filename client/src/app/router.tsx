@@ -29,6 +29,7 @@ const router = createBrowserRouter([
               { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }) },
             ],
           },
+          { path: 'approvals', lazy: async () => ({ Component: (await import('./routes/approvals')).ApprovalsRoute }) },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }) },
           { path: 'account/password', lazy: async () => ({ Component: (await import('./routes/change-password')).ChangePasswordRoute }) },
           { path: '*', Component: NotFoundRoute },

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccount from '../locales/en/account.json';
+import enApprovals from '../locales/en/approvals.json';
+import enNotifications from '../locales/en/notifications.json';
 import enAdmin from '../locales/en/admin.json';
 import enAudit from '../locales/en/audit.json';
 import enCalendar from '../locales/en/calendar.json';
@@ -8,6 +10,8 @@ import enImports from '../locales/en/imports.json';
 import enQueue from '../locales/en/queue.json';
 import enMain from '../locales/en.json';
 import idAccount from '../locales/id/account.json';
+import idApprovals from '../locales/id/approvals.json';
+import idNotifications from '../locales/id/notifications.json';
 import idAdmin from '../locales/id/admin.json';
 import idAudit from '../locales/id/audit.json';
 import idCalendar from '../locales/id/calendar.json';
@@ -23,8 +27,8 @@ export const DEFAULT_LANGUAGE: TLanguage = 'id';
 const STORAGE_KEY = 'siar.language';
 
 // One file per feature (each with its own top-level key), so features grow their texts apart.
-const id = { ...idMain, ...idCalendar, ...idQueue, ...idImports, ...idAdmin, ...idAudit, ...idAccount };
-const en = { ...enMain, ...enCalendar, ...enQueue, ...enImports, ...enAdmin, ...enAudit, ...enAccount };
+const id = { ...idMain, ...idCalendar, ...idQueue, ...idImports, ...idAdmin, ...idAudit, ...idAccount, ...idApprovals, ...idNotifications };
+const en = { ...enMain, ...enCalendar, ...enQueue, ...enImports, ...enAdmin, ...enAudit, ...enAccount, ...enApprovals, ...enNotifications };
 // Both catalogues must have the same keys: a key missing from `en` fails the type check here.
 const enCatalogue: typeof id = en;
 

@@ -13,12 +13,23 @@ const ZServerEnv = ZCommonEnv.extend({
   PUBLIC_BASE_URL: z.url().optional(),
   /** `1`: bulk imports may download media from private and loopback addresses (tests, demo). */
   SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS: z.enum(['0', '1', '']).optional(),
+  /** `smtp://user:pass@host:587` or `smtps://…:465`: notifications are also e-mailed. Unset: in the app only. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional().or(z.literal('').transform(() => undefined)),
+  /** The sender, e.g. `Siar <siar@tangerangkab.go.id>`; required with SMTP_URL. */
+  SMTP_FROM: z.string().max(300).optional(),
 });
 
 /** The bulk-import settings alone, for an app built without them (tests set the variable). */
 export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZServerEnv.pick({ SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS: true }), env);
   return { allowPrivateMediaHosts: parsed.SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS === '1' };
+}
+
+/** E-mail for notifications: both set, or neither (off, the default). */
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): { smtpUrl: string | undefined; from: string | undefined } {
+  const parsed = parseEnv(ZServerEnv.pick({ SMTP_URL: true, SMTP_FROM: true }), env);
+  if (parsed.SMTP_URL && !parsed.SMTP_FROM?.trim()) throw new Error('invalid configuration:\n  SMTP_FROM must be set when SMTP_URL is (the sender of notification e-mails)');
+  return { smtpUrl: parsed.SMTP_URL, from: parsed.SMTP_FROM?.trim() || undefined };
 }
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env) {

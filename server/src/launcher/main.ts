@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, ensureKeyFile, loadKeyRing, migrateToLatest } from '@siar/shared/node';
 import { randomBytes } from 'node:crypto';
-import { seedDemo } from '../seed/demo-seed';
+import { seedDemo, seedDemoMetaAccounts } from '../seed/demo-seed';
 import { ensureAdmin } from '../seed/ensure-admin';
 import { loadLauncherConfig } from './config/env';
+import { startDemoMetaEmulator } from './demo-meta-emulator';
 import { startDemoXEmulator } from './demo-x-emulator';
 import { isPortFree } from './free-port';
 import { startPrivateRedis } from './private-redis';
@@ -51,6 +52,7 @@ async function main() {
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
   // Demo mode seeds the demo regency; otherwise an empty database gets only its admin.
   let logins = config.demo ? await seedDemo({ db, ring, adminPassword: config.adminPassword }) : undefined;
+  if (config.demo && (await seedDemoMetaAccounts({ db, ring })) > 0) log('demo Facebook Pages and Instagram accounts added');
   if (!config.demo) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     if (await ensureAdmin(db, password)) logins = [{ username: 'admin', role: 'admin', password }];
@@ -62,6 +64,11 @@ async function main() {
     children.push(emulator.process);
     Object.assign(env, { X_API_BASE_URL: emulator.url, X_WEB_BASE_URL: emulator.url, X_AUTHORIZE_BASE_URL: emulator.url, X_CLIENT_ID: emulator.clientId });
     log(`demo mode: X emulator at ${emulator.url}`);
+    const metaPort = Number(config.inheritedEnv.META_EMULATOR_PORT) || Math.min(config.port + 3, 65535);
+    const meta = await startDemoMetaEmulator({ root, dataDir: config.dataDir, preferredPort: metaPort, appPort: config.port, db, ring, log, env: config.inheritedEnv });
+    children.push(meta.process);
+    Object.assign(env, { META_API_BASE_URL: meta.url, META_WEB_BASE_URL: meta.url, INSTAGRAM_WEB_BASE_URL: meta.url, META_APP_ID: meta.appId, META_APP_SECRET: meta.appSecret, META_CONTAINER_POLL_MS: '300' });
+    log(`demo mode: Meta emulator at ${meta.url}`);
   }
   await db.destroy();
   if (!config.inheritedEnv.SIAR_WORKER_METRICS_PORT && config.port < 65534 && (await isPortFree(config.port + 2, '0.0.0.0'))) {
@@ -72,7 +79,9 @@ async function main() {
     ['server', 'server/src/main.ts'],
     ['worker', 'worker/src/main.ts'],
   ] as const) {
-    const child = new SupervisedProcess({ name, command: process.execPath, args: ['--import', 'tsx', join(root, file)], env, cwd: root, log });
+    // The Meta emulator fetches media from the worker's signed links, on this machine in demo mode.
+    const childEnv = name === 'worker' && config.demo && !env.PUBLIC_BASE_URL ? { ...env, PUBLIC_BASE_URL: `http://127.0.0.1:${config.port}` } : env;
+    const child = new SupervisedProcess({ name, command: process.execPath, args: ['--import', 'tsx', join(root, file)], env: childEnv, cwd: root, log });
     child.start();
     children.push(child);
   }
@@ -88,7 +97,7 @@ async function main() {
     if (i > 600) throw new Error('the server did not become healthy within 60 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const lines = [``, `  Siar is ready: ${url}`, config.demo ? `  Demo mode: posts go to the local X emulator, not to X.` : ''];
+  const lines = [``, `  Siar is ready: ${url}`, config.demo ? `  Demo mode: posts go to the local X and Meta emulators, not to X, Facebook or Instagram.` : ''];
   if (env.SIAR_WORKER_METRICS_PORT) lines.push(`  Metrics: ${url}/metrics (server), http://localhost:${env.SIAR_WORKER_METRICS_PORT}/metrics (worker)`);
   if (logins) {
     lines.push(`  Logins created now (shown only this once; keep them):`);

@@ -29,6 +29,42 @@ const X_ACCOUNTS = [
   { opd: 'tigaraksa', externalId: '1500000000000000004', handle: 'kec_tigaraksa', name: 'Kecamatan Tigaraksa' },
 ] as const;
 
+/**
+ * Demo Facebook Pages and their Instagram accounts, on the Meta emulator. An Instagram account
+ * publishes with its Page's token, so each pair shares one (the launcher links them by it).
+ */
+const META_ACCOUNTS = [
+  { opd: 'DINKES', page: { externalId: '104000000000001', handle: 'dinkes.kabupatentangerang', name: 'Dinas Kesehatan Kabupaten Tangerang' }, instagram: { externalId: '17841400000000001', handle: 'dinkes.kabtangerang', name: 'Dinkes Kab. Tangerang' } },
+  { opd: 'DISKOMINFO', page: { externalId: '104000000000002', handle: 'pemkab.tangerang', name: 'Pemerintah Kabupaten Tangerang' }, instagram: { externalId: '17841400000000002', handle: 'pemkabtangerang.official', name: 'Pemkab Tangerang' } },
+] as const;
+/** Facebook Login's long-lived user token lasts about 60 days; the demo's Page tokens carry that expiry. */
+const META_TOKEN_DAYS = 60;
+
+/**
+ * Adds the demo Pages and Instagram accounts to the demo OPDs (by code) when the database has
+ * no Facebook or Instagram account yet: a fresh demo, or one seeded before Meta was supported.
+ */
+export async function seedDemoMetaAccounts(options: { db: TDatabase; ring: TKeyRing }): Promise<number> {
+  const { db, ring } = options;
+  if (await db.selectFrom('social_account').select('id').where('platform', 'in', ['facebook', 'instagram']).limit(1).executeTakeFirst()) return 0;
+  const opds = await db.selectFrom('opd').select(['id', 'code']).where('code', 'in', META_ACCOUNTS.map((a) => a.opd)).execute();
+  const now = new Date().toISOString();
+  const expiresAt = new Date(Date.now() + META_TOKEN_DAYS * 24 * 3600_000).toISOString();
+  const rows = META_ACCOUNTS.flatMap((a) => {
+    const opdId = opds.find((o) => o.code === a.opd)?.id;
+    if (!opdId) return [];
+    const accessToken = `demo-page-${randomBytes(24).toString('base64url')}`;
+    return (['facebook', 'instagram'] as const).map((platform) => {
+      const account = platform === 'facebook' ? a.page : a.instagram;
+      const id = randomUUID();
+      const credentials = sealCredentials(ring, id, { accessToken, expiresAt });
+      return { id, opd_id: opdId, platform, external_id: account.externalId, handle: account.handle, display_name: account.name, status: 'active' as const, credentials, token_expires_at: expiresAt, created_at: now, updated_at: now };
+    });
+  });
+  if (rows.length) await db.insertInto('social_account').values(rows).execute();
+  return rows.length;
+}
+
 function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }

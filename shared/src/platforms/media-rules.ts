@@ -15,6 +15,8 @@ export interface TPlatformMediaRules {
   video: TMediaKindLimits;
   /** Whether images and a video may go in the same post. */
   mixKinds: boolean;
+  /** A post there must carry at least one image or video (Instagram has no text-only posts). */
+  required?: boolean;
 }
 
 /** Per platform id, as data: adding a platform adds an entry, never a branch. */
@@ -24,6 +26,19 @@ export const platformMediaRules: Readonly<Record<string, TPlatformMediaRules>> =
     image: { max: 4, maxBytes: 5 * MIB, mimes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] },
     video: { max: 1, maxBytes: 512 * MIB, mimes: ['video/mp4'] },
     mixKinds: false,
+  },
+  // Facebook Pages: up to 10 photos in one post (attached to it), or one video.
+  facebook: {
+    image: { max: 10, maxBytes: 4 * MIB, mimes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] },
+    video: { max: 1, maxBytes: 512 * MIB, mimes: ['video/mp4'] },
+    mixKinds: false,
+  },
+  // Instagram: one JPEG, a carousel of up to 10, or one MP4 as a Reel; never without media.
+  instagram: {
+    image: { max: 10, maxBytes: 8 * MIB, mimes: ['image/jpeg'] },
+    video: { max: 1, maxBytes: 300 * MIB, mimes: ['video/mp4'] },
+    mixKinds: false,
+    required: true,
   },
 };
 
@@ -39,8 +54,8 @@ export interface TMediaProblem {
 /** Checks a post's media against one platform's limits. Pure: the composer and the server both call it. */
 export function checkMediaForPlatform(platformId: string, media: readonly TMediaCheckItem[]): TMediaProblem[] {
   const platform = rulesFor(platformId)?.name ?? platformId;
-  if (media.length === 0) return [];
   const rules = platformMediaRules[platformId];
+  if (media.length === 0) return rules?.required ? [{ key: 'media_required', params: { platform } }] : [];
   if (!rules) return [{ key: 'media_not_supported', params: { platform } }];
 
   const problems: TMediaProblem[] = [];

@@ -80,6 +80,26 @@ export const ZDelivery = z.object({
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 
+/** Why a post waits for a supervisor: its OPD's policy, watch-words in its texts, or both. */
+export const ZApprovalReason = z.enum(['opd_policy', 'watch_words']);
+export type TApprovalReason = z.infer<typeof ZApprovalReason>;
+
+export const ZApprovalNeeds = z.object({
+  reasons: z.array(ZApprovalReason),
+  /** The watch-words found, as the list spells them. */
+  watchWords: z.array(z.string()),
+});
+export type TApprovalNeeds = z.infer<typeof ZApprovalNeeds>;
+
+/** The latest approval decision on a post (a rejection's comment is for its author). */
+export const ZPostReview = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().nullable(),
+  reviewerName: z.string(),
+  at: z.string(),
+});
+export type TPostReview = z.infer<typeof ZPostReview>;
+
 export const ZPost = z.object({
   id: ZId,
   opdId: ZId,
@@ -96,6 +116,8 @@ export const ZPost = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deliveries: z.array(ZDelivery),
+  /** The latest approval decision, or null when none was made. */
+  review: ZPostReview.nullable(),
   /** Only in the answer to a create or an edit. */
   warnings: z.array(z.lazy(() => ZPostWarning)).optional(),
 });
@@ -154,7 +176,12 @@ export const ZCostEstimate = z.object({ currency: z.string(), amount: z.number()
 export type TCostEstimate = z.infer<typeof ZCostEstimate>;
 
 /** What the composer learns before saving: warnings and the estimated cost. */
-export const ZPostCheck = z.object({ warnings: z.array(ZPostWarning), estimatedCost: ZCostEstimate });
+export const ZPostCheck = z.object({
+  warnings: z.array(ZPostWarning),
+  estimatedCost: ZCostEstimate,
+  /** Whether saving it with a time submits it for approval ("Ajukan") for this user, and why. */
+  approval: ZApprovalNeeds.extend({ required: z.boolean() }).optional(),
+});
 export type TPostCheck = z.infer<typeof ZPostCheck>;
 
 export const ZPostCheckRequest = z.object({

@@ -20,13 +20,15 @@ const ZWorkerEnv = ZCommonEnv.extend({
   SIAR_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Graceful stop: how long in-flight jobs may take before the worker exits anyway. */
   SIAR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  /** Siar's public address: platforms that fetch media themselves (Meta) get signed links under it. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZWorkerEnv, env);
   const common = resolveCommonEnv(parsed);
   // Read-back must wait until no request of the dead worker can still land on the platform.
-  const longestTimeout = Math.max(common.platforms.x.requestTimeoutMs);
+  const longestTimeout = Math.max(...Object.values(common.platforms).map((p) => p.requestTimeoutMs));
   if (parsed.SIAR_SETTLE_MS <= longestTimeout) {
     throw new Error(`invalid configuration:\n  SIAR_SETTLE_MS (${parsed.SIAR_SETTLE_MS}) must be longer than the longest platform request timeout (${longestTimeout} ms)`);
   }
@@ -42,6 +44,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     sweepEveryMs: parsed.SIAR_SWEEP_EVERY_MS,
     retryBaseMs: parsed.SIAR_RETRY_BASE_MS,
     jobLockMs: parsed.SIAR_JOB_LOCK_MS,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL,
   };
 }
 export type TWorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -1,6 +1,7 @@
 import { freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { loadPostMedia } from '../libraries/delivery-media.repository';
+import { keepLeaseAlive } from '../libraries/lease-keeper';
 import {
   awaitReadBack,
   loadPublishedParts,
@@ -54,9 +55,10 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
   const texts = textsOf(d);
   const isThread = texts.length > 1;
   let index = 0;
+  const stopKeepingLease = keepLeaseAlive(db, { deliveryId: d.id, leaseId, everyMs: deps.settleMs / 3 });
   try {
     const published: TPublishedPart[] = isThread ? await loadPublishedParts(db, d.id) : [];
-    const media = await loadPostMedia(db, d.media_ids, deps.mediaDir);
+    const media = await loadPostMedia(db, d.media_ids, deps.mediaDir, deps.mediaUrl);
     const publishWith = (credentials: TCredentials, partIndex: number, replyTo: string | undefined) =>
       adapter.publish({
         account: { id: d.account_id, externalId: d.account_external_id, handle: d.handle },
@@ -143,5 +145,7 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     await markEnded(db, { deliveryId: d.id, leaseId, status: 'failed', error: recorded(error) });
     await refreshPostStatus(db, d.post_id);
     return 'failed';
+  } finally {
+    stopKeepingLease();
   }
 }

@@ -1,5 +1,5 @@
 import { RESOLVE_JOB, resolveJobId } from '@siar/shared';
-import { enqueueDeliveries, refreshPostStatus, type TDatabase, type TLogger, type TPublishQueue } from '@siar/shared/node';
+import { enqueueDeliveries, expireOverduePendingPosts, refreshPostStatus, type TDatabase, type TLogger, type TPublishQueue } from '@siar/shared/node';
 import { findDueDeliveries } from '../libraries/due-deliveries.repository';
 import { findExpiredLeases, markOverdueMissed } from '../libraries/deliveries.repository';
 
@@ -22,10 +22,11 @@ export interface TSweepDeps {
  * 1. `scheduled` deliveries overdue beyond the allowed lateness become `missed`;
  * 2. due and soon-due `scheduled` deliveries are re-added with their deterministic job ids
  *    (an existing job makes the add a no-op; an extra one fails its claim);
- * 3. `publishing` deliveries whose lease outlived the settle window get a resolve job.
+ * 3. `publishing` deliveries whose lease outlived the settle window get a resolve job;
+ * 4. posts still pending approval at their time expire (through the (status, scheduled_at) index of post).
  */
 export function createSweepProcessor(deps: TSweepDeps) {
-  return async (): Promise<{ missed: number; queued: number; resolving: number }> => {
+  return async (): Promise<{ missed: number; queued: number; resolving: number; expired: number }> => {
     const now = Date.now();
     const missedPosts = await markOverdueMissed(deps.db, { cutoff: new Date(now - deps.maxLatenessMs), limit: BATCH });
     for (const postId of missedPosts) await refreshPostStatus(deps.db, postId);
@@ -39,7 +40,8 @@ export function createSweepProcessor(deps: TSweepDeps) {
     const expired = await findExpiredLeases(deps.db, { before: new Date(now - deps.settleMs), limit: BATCH });
     const resolving = expired.flatMap((d) => (d.lease_id ? [{ deliveryId: d.id, leaseId: d.lease_id }] : []));
     await deps.queue.addBulk(resolving.map((data) => ({ name: RESOLVE_JOB, data, opts: { jobId: resolveJobId(data), removeOnComplete: true, removeOnFail: true } })));
-    if (missedPosts.length || due.length || resolving.length) deps.logger.info({ missedPosts: missedPosts.length, queued: due.length, resolving: resolving.length }, 'sweep');
-    return { missed: missedPosts.length, queued: due.length, resolving: resolving.length };
+    const expiredPosts = await expireOverduePendingPosts(deps.db, { now: new Date(now), limit: BATCH });
+    if (missedPosts.length || due.length || resolving.length || expiredPosts.length) deps.logger.info({ missedPosts: missedPosts.length, queued: due.length, resolving: resolving.length, expiredPosts: expiredPosts.length }, 'sweep');
+    return { missed: missedPosts.length, queued: due.length, resolving: resolving.length, expired: expiredPosts.length };
   };
 }

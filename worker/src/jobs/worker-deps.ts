@@ -16,6 +16,8 @@ export interface TWorkerDeps {
   maxAttempts: number;
   /** Where uploaded media files are (DATA_DIR/media). */
   mediaDir: string;
+  /** A signed public address of a media file (when PUBLIC_BASE_URL is set), for platforms that fetch media. */
+  mediaUrl?: ((mediaId: string) => string) | undefined;
   /** First retry delay after a transient error. */
   retryBaseMs: number;
   /** A delivery later than this past its time is `missed`, never published automatically. */

@@ -1,4 +1,6 @@
-import type { TDatabase } from '@siar/shared/node';
+import type { Transaction } from 'kysely';
+import { flagAccountNeedsReconnect, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase } from '@siar/shared/node';
+import { recordDeliveryOutcome } from './post-events';
 
 /**
  * The claim: one conditional update, committed (with the attempt's row, in one transaction)
@@ -34,7 +36,9 @@ async function claimRow(db: TDatabase, options: { deliveryId: string; revision: 
     }))
     .where('id', '=', options.deliveryId)
     .where('status', '=', 'scheduled')
-    .where('revision', '=', options.revision);
+    .where('revision', '=', options.revision)
+    // Defence in depth: a post waiting for approval (or expired unapproved) is never claimed.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('post').select('post.id').whereRef('post.id', '=', 'delivery.post_id').where('post.status', 'in', UNPUBLISHABLE_POST_STATUSES))));
   if (options.notBefore) query = query.where('scheduled_at', '>=', options.notBefore.toISOString());
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -120,17 +124,26 @@ function fenced(db: TDatabase, deliveryId: string, leaseId: string) {
   return db.updateTable('delivery').where('id', '=', deliveryId).where('lease_id', '=', leaseId).where('status', '=', 'publishing');
 }
 
-export async function markPublished(db: TDatabase, o: { deliveryId: string; leaseId: string; externalId: string; url: string; at: Date }) {
-  await fenced(db, o.deliveryId, o.leaseId)
+/**
+ * The outcome and its audit event (and notifications) commit together, in the caller's
+ * transaction when given one; a worker that lost the lease writes and records nothing.
+ */
+export async function markPublished(db: TDatabase, o: { deliveryId: string; leaseId: string; externalId: string; url: string; at: Date }): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => markPublished(trx, o));
+  const result = await fenced(db, o.deliveryId, o.leaseId)
     .set({ status: 'published', external_id: o.externalId, external_url: o.url, published_at: o.at.toISOString(), lease_id: null, lease_at: null, last_error: null, updated_at: o.at.toISOString() })
-    .execute();
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1) await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: 'published', url: o.url });
 }
 
-export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed' | 'missed'; error: { kind: string; message: string } }) {
+export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed' | 'missed'; error: { kind: string; message: string } }): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => markEnded(trx, o));
   const now = new Date().toISOString();
-  await fenced(db, o.deliveryId, o.leaseId)
+  const result = await fenced(db, o.deliveryId, o.leaseId)
     .set({ status: o.status, last_error: JSON.stringify(o.error), lease_id: null, lease_at: null, updated_at: now })
-    .execute();
+    .executeTakeFirst();
+  // A missed delivery was never attempted too late; it shows on the post, and people decide.
+  if (Number(result.numUpdatedRows) === 1 && o.status !== 'missed') await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: o.status, error: o.error });
 }
 
 /** Back to `scheduled` (same revision) so the delayed job can claim it again at `at`. */
@@ -148,8 +161,9 @@ export async function releaseForRetry(db: TDatabase, o: { deliveryId: string; le
     .execute();
 }
 
+/** Also tells the account's OPD's operators and the admins, once per change of status. */
 export async function markAccountNeedsReconnect(db: TDatabase, accountId: string) {
-  await db.updateTable('social_account').set({ status: 'needs_reconnect', updated_at: new Date().toISOString() }).where('id', '=', accountId).execute();
+  await flagAccountNeedsReconnect(db, accountId);
 }
 
 /** The texts a delivery publishes, in order: its own (variant or common) text, then the thread's parts. */

@@ -3,6 +3,7 @@ import type { TMe } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LanguageSwitch } from './language-switch';
 
@@ -48,6 +49,7 @@ export function AppHeader({ me, navOpened, onToggleNav }: { me: TMe; navOpened: 
         <Box w={{ base: 76, xs: 'auto' }} miw={0}>
           <LanguageSwitch />
         </Box>
+        <NotificationBell timezone={me.timezone} />
         <ColorSchemeToggle />
         <Button variant="subtle" size="xs" onClick={() => logoutMutation.mutate()} loading={logoutMutation.isPending} data-testid="logout">
           {t('header.logout')}

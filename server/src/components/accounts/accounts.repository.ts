@@ -9,6 +9,7 @@ const COLUMNS = [
   'social_account.handle',
   'social_account.display_name',
   'social_account.status',
+  'social_account.token_expires_at',
 ] as const;
 
 /** Accounts visible in a scope (null = every OPD), grouped by OPD name then handle. */

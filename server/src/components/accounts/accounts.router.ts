@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ZId, type TAccount } from '@siar/shared';
+import { ZAddChosenAccountsRequest, ZId, type TAccount } from '@siar/shared';
 import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPlatformSettings } from '@siar/shared/node';
 import { monthSpend } from './month-spend';
 import { requestLocale } from '../../libraries/i18n/request-locale';
@@ -10,8 +10,11 @@ import { startConnect } from './connect-account';
 import { connectFailurePage } from './connect-result-page';
 import { disconnectAccount } from './disconnect-account';
 import { findAccounts, type TAccountRow } from './accounts.repository';
+import { addChosenAccounts } from './meta-add-chosen-accounts';
+import { listConnectChoices } from './meta-connect-choices';
 
-export function toAccountDto(row: TAccountRow): TAccount {
+/** With the adapters, `reconnectBy` says when an account whose grant Siar cannot renew must be connected again. */
+export function toAccountDto(row: TAccountRow, adapters?: ReadonlyMap<string, TPlatformAdapter>): TAccount {
   return {
     id: row.id,
     opdId: row.opd_id,
@@ -21,6 +24,7 @@ export function toAccountDto(row: TAccountRow): TAccount {
     handle: row.handle,
     displayName: row.display_name,
     status: row.status,
+    reconnectBy: adapters?.get(row.platform)?.oauth?.reconnectBeforeExpiry ? row.token_expires_at : null,
   };
 }
 
@@ -39,7 +43,7 @@ export function accountsRouter(deps: TAccountsDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const rows = await findAccounts(deps.db, req.auth!.opdIds);
-    res.json({ items: rows.map(toAccountDto), nextCursor: null });
+    res.json({ items: rows.map((row) => toAccountDto(row, deps.adapters)), nextCursor: null });
   });
   router.get('/spend', async (req, res) => {
     const month = typeof req.query.month === 'string' ? req.query.month : new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
@@ -49,6 +53,15 @@ export function accountsRouter(deps: TAccountsDeps): Router {
     const { opdId } = parseInput(ZConnectRequest, req.body);
     const publicBaseUrl = deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
     res.json(await startConnect({ ...deps, publicBaseUrl }, { auth: req.auth!, platform: String(req.params.platform), opdId }));
+  });
+  // After a consent that covers several accounts: what it reached, then the ones chosen (single use).
+  router.get('/connect/:grant/:id', async (req, res) => {
+    res.json(await listConnectChoices(deps, { auth: req.auth!, grant: String(req.params.grant), id: String(req.params.id) }));
+  });
+  router.post('/connect/:grant/:id', async (req, res) => {
+    const input = parseInput(ZAddChosenAccountsRequest, req.body);
+    const rows = await addChosenAccounts(deps, { auth: req.auth!, grant: String(req.params.grant), id: String(req.params.id), input });
+    res.json({ items: rows.map((row) => toAccountDto(row, deps.adapters)) });
   });
   router.delete('/:id', async (req, res) => {
     await disconnectAccount(deps, { auth: req.auth!, id: String(req.params.id) });
@@ -62,6 +75,10 @@ export function oauthCallbackRouter(deps: TAccountsDeps): Router {
   const router = Router();
   router.get('/:platform/callback', async (req, res) => {
     const result = await completeConnect({ ...deps, publicBaseUrl: deps.publicBaseUrl ?? '' }, { auth: req.auth, platform: String(req.params.platform), query: req.query as Record<string, unknown> });
+    if (result.ok && 'chooseId' in result) {
+      res.redirect(302, `/accounts?connect=${encodeURIComponent(result.chooseId)}&grant=${encodeURIComponent(String(req.params.platform))}`);
+      return;
+    }
     if (result.ok) {
       res.redirect(302, `/accounts?connected=${encodeURIComponent(result.handle)}${result.reconnected ? '&reconnected=1' : ''}`);
       return;

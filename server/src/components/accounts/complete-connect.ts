@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { appendAuditEvent, PublishError, saveCredentials, type TLogger } from '@siar/shared/node';
+import { appendAuditEvent, oauthForGrant, PublishError, saveCredentials, type TLogger } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TConnectDeps } from './connect-account';
 import { consumeOAuthState } from './oauth-states.repository';
+import { receiveGrant } from './meta-receive-grant';
 
 export type TConnectFailure = 'denied' | 'state_unknown' | 'state_used' | 'state_expired' | 'state_session' | 'exchange_failed' | 'other_opd' | 'not_configured';
 
@@ -14,16 +15,19 @@ export type TConnectFailure = 'denied' | 'state_unknown' | 'state_used' | 'state
 export async function completeConnect(
   deps: TConnectDeps & { logger: TLogger },
   o: { auth: TAuth | undefined; platform: string; query: Record<string, unknown> },
-): Promise<{ ok: true; handle: string; reconnected: boolean } | { ok: false; reason: TConnectFailure }> {
-  const oauth = deps.adapters.get(o.platform)?.oauth;
-  const adapter = deps.adapters.get(o.platform);
-  if (!oauth || !adapter) return { ok: false, reason: 'not_configured' };
+): Promise<{ ok: true; handle: string; reconnected: boolean } | { ok: true; chooseId: string } | { ok: false; reason: TConnectFailure }> {
+  // `platform` is the grant's name: a platform's id, or the name platforms sharing one consent use.
+  const found = oauthForGrant(deps.adapters, o.platform);
+  if (!found) return { ok: false, reason: 'not_configured' };
+  const { oauth, adapter } = found;
   const state = typeof o.query.state === 'string' ? o.query.state : '';
   const taken = await consumeOAuthState(deps.db, deps.ring, { state, platform: o.platform });
   if ('error' in taken) return { ok: false, reason: taken.error ?? 'state_unknown' };
   const { row, codeVerifier } = taken;
   if (!o.auth || o.auth.sessionHash !== row.session_hash) return { ok: false, reason: 'state_session' };
   if (typeof o.query.error === 'string' || typeof o.query.code !== 'string') return { ok: false, reason: 'denied' };
+  // One consent, several accounts: the person chooses in Siar which to add (meta-receive-grant.ts).
+  if (oauth.listAccounts) return receiveGrant(deps, { oauth, grantName: o.platform, auth: o.auth, opdId: row.opd_id, code: o.query.code, codeVerifier, redirectUri: row.redirect_uri });
   let credentials;
   let profile;
   try {

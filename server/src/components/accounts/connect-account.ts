@@ -27,8 +27,10 @@ export async function startConnect(deps: TConnectDeps, o: { auth: TAuth; platfor
   if (o.auth.opdIds !== null && !o.auth.opdIds.includes(o.opdId)) throw new AppError('not_found', { fieldErrors: [{ field: 'opdId', key: 'opd_not_found' }] });
   if (!(await deps.db.selectFrom('opd').select('id').where('id', '=', o.opdId).executeTakeFirst())) throw new AppError('not_found', { fieldErrors: [{ field: 'opdId', key: 'opd_not_found' }] });
   const state = randomBytes(24).toString('base64url');
-  const redirectUri = callbackUrl(deps.publicBaseUrl, o.platform);
+  // Platforms sharing one consent (Facebook Login) share its callback and its state.
+  const grant = oauth.grantName ?? o.platform;
+  const redirectUri = callbackUrl(deps.publicBaseUrl, grant);
   const { url, codeVerifier } = oauth.authorizeUrl({ state, redirectUri });
-  await saveOAuthState(deps.db, deps.ring, { state, platform: o.platform, sessionHash: o.auth.sessionHash, userId: o.auth.userId, opdId: o.opdId, codeVerifier, redirectUri });
+  await saveOAuthState(deps.db, deps.ring, { state, platform: grant, sessionHash: o.auth.sessionHash, userId: o.auth.userId, opdId: o.opdId, codeVerifier, redirectUri });
   return { authorizeUrl: url };
 }

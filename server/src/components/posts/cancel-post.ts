@@ -1,5 +1,5 @@
 import { AppError, type TPost } from '@siar/shared';
-import { refreshPostStatus, type TDatabase } from '@siar/shared/node';
+import { appendAuditEvent, refreshPostStatus, type TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { getPost } from './get-post';
 import { findPostById } from './posts.repository';
@@ -39,8 +39,9 @@ export async function cancelPost(o: { db: TDatabase; auth: TAuth; id: string }):
         .where('status', 'in', CANCELLABLE)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== open.length) throw new LostRace();
-      // A draft has no derived status: cancel it outright.
-      await trx.updateTable('post').set({ status: 'cancelled', updated_at: now }).where('id', '=', post.id).where('status', 'in', ['draft', 'scheduled']).execute();
+      // A draft, or a post waiting for (or past) approval, has no derived status: cancel it outright.
+      await trx.updateTable('post').set({ status: 'cancelled', updated_at: now }).where('id', '=', post.id).where('status', 'in', ['draft', 'scheduled', 'pending_approval', 'expired']).execute();
+      await appendAuditEvent(trx, { actorId: o.auth.userId, action: 'post.cancelled', entity: 'post', entityId: post.id, opdId: post.opd_id, details: { deliveries: open.length, previousStatus: post.status } });
     });
   } catch (err) {
     if (err instanceof LostRace) throw new AppError('invalid_transition', { fieldErrors: [{ field: 'status', key: 'publishing_now' }] });

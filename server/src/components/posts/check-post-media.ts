@@ -8,9 +8,9 @@ import { translate } from '../../libraries/i18n/messages';
  */
 export async function checkPostMedia(o: { db: TDatabase; locale: TLocale; mediaIds: string[] | undefined; accounts: { opd_id: string; platform: string }[] }): Promise<string[]> {
   const ids = o.mediaIds ?? [];
-  if (ids.length === 0) return [];
   const opdIds = [...new Set(o.accounts.map((a) => a.opd_id))];
-  const rows = await o.db.selectFrom('media').select(['id', 'kind', 'mime', 'bytes']).where('id', 'in', ids).where('opd_id', 'in', opdIds).execute();
+  // Even without media the platforms are asked: some need at least one image or video (Instagram).
+  const rows = ids.length ? await o.db.selectFrom('media').select(['id', 'kind', 'mime', 'bytes']).where('id', 'in', ids).where('opd_id', 'in', opdIds).execute() : [];
   const missing = ids.flatMap((id, i) => (rows.some((r) => r.id === id) ? [] : [{ field: `mediaIds.${i}`, key: 'media_not_found' }]));
   if (missing.length) throw new AppError('not_found', { fieldErrors: missing });
   // Rows were written by the upload, which only stores these kinds and sniffed types.

@@ -13,13 +13,19 @@ import { toPostDto } from './post-dto';
 import { resolveScheduledAt } from './resolve-scheduled-at';
 import { pickQueueSlot, takeQueueSlot } from '../queue/pick-queue-slot';
 import { requestedTime } from '../queue/requested-time';
+import { approvalGate, approvalNeedsOf, textsOfPost } from '../approvals/approval-policy';
+import { recordPostSaved } from '../approvals/record-post-saved';
+import { findLatestReviews } from '../approvals/reviews.repository';
+import type { TNotificationMailer } from '../notifications/notification-mailer';
 
 /**
  * Writes the post and its deliveries in one transaction, then queues one job per delivery.
  * Queueing is best effort: if Redis is down the post is still saved (201) and the sweeper
- * queues it later, since the database, not Redis, owns the schedule.
+ * queues it later, since the database, not Redis, owns the schedule. An operator's post that
+ * needs approval (its OPD's policy, or a watch-word) is submitted instead: `pending_approval`,
+ * deliveries left as unqueued drafts, nothing in Redis until a supervisor approves it.
  */
-export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; settings: Record<string, TPlatformSettings>; now?: Date }): Promise<TPost> {
+export async function createPost(options: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; auth: TAuth; input: TCreatePostRequest; settings: Record<string, TPlatformSettings>; now?: Date; mailer?: TNotificationMailer | undefined }): Promise<TPost> {
   const { db, auth, input } = options;
   const now = options.now ?? new Date();
   const requested = requestedTime(input);
@@ -40,15 +46,19 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   const refused = refusedWarnings(check, options.settings);
   if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: rulesFor(w.platform)?.name ?? w.platform }) ?? w.message })) });
 
+  const needs = await approvalNeedsOf(db, { opdIds: accounts.map((a) => a.opd_id), texts: textsOfPost({ text: input.text, variants: Object.values(input.variants ?? {}).map((v) => v.text), threadParts: input.threadParts }) });
+  const gate = approvalGate(auth, needs);
+
   const iso = now.toISOString();
   const postId = randomUUID();
-  const status = scheduledAt ? 'scheduled' : 'draft';
+  const status = !scheduledAt ? 'draft' : gate === 'submit' ? 'pending_approval' : 'scheduled';
+  const deliveryStatus = status === 'pending_approval' ? 'draft' : status;
   const deliveries: DeliveryTable[] = accounts.map((a) => ({
     id: randomUUID(),
     post_id: postId,
     account_id: a.id,
     text_override: input.variants?.[a.id]?.text ?? null,
-    status,
+    status: deliveryStatus,
     revision: 1,
     scheduled_at: scheduledAt,
     attempt: 0,
@@ -68,11 +78,13 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
       { id: postId, opd_id: accounts[0]!.opd_id, author_id: auth.userId, status, scheduled_at: scheduledAt, text: input.text, media_ids: JSON.stringify(mediaIds), thread_parts: JSON.stringify(input.threadParts ?? []), revision: 1, created_at: iso, updated_at: iso },
       deliveries.map((d) => ({ ...d, scheduled_at: scheduledAt })),
     );
+    await recordPostSaved(trx, { auth, event: 'created', postId, opdId: accounts[0]!.opd_id, status, scheduledAt, text: input.text, needs, gate, details: { accountIds: input.accountIds, ...(input.threadParts?.length ? { threadParts: input.threadParts.length } : {}) } });
   });
   const at = scheduledAt;
-  if (at) {
+  if (at && status === 'scheduled') {
     await options.scheduler.schedule(deliveries.map((d) => ({ deliveryId: d.id, revision: d.revision, scheduledAt: at })), { postId });
   }
+  options.mailer?.kick();
   const row = await findPostById(db, null, postId);
-  return { ...toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale), warnings: check.warnings };
+  return { ...toPostDto(row!, await findDeliveriesOfPosts(db, [postId]), auth.locale, undefined, await findLatestReviews(db, [postId])), warnings: check.warnings };
 }

@@ -3,6 +3,7 @@ import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { findDeliveriesOfPosts, findPostsPage } from './posts.repository';
 import { toPostDto } from './post-dto';
+import { findLatestReviews } from '../approvals/reviews.repository';
 
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
@@ -18,5 +19,6 @@ export async function listPosts(options: { db: TDatabase; auth: TAuth; query: TP
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null;
   const deliveries = await findDeliveriesOfPosts(db, page.map((p) => p.id));
-  return { items: page.map((p) => toPostDto(p, deliveries, auth.locale)), nextCursor };
+  const reviews = await findLatestReviews(db, page.map((p) => p.id));
+  return { items: page.map((p) => toPostDto(p, deliveries, auth.locale, undefined, reviews)), nextCursor };
 }

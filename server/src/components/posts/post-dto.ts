@@ -1,4 +1,4 @@
-import type { TDelivery, TDeliveryAttempt, TLocale, TPost } from '@siar/shared';
+import type { TDelivery, TDeliveryAttempt, TLocale, TPost, TPostReview } from '@siar/shared';
 import { translate } from '../../libraries/i18n/messages';
 import type { TAttemptRow, TDeliveryRow, TPostRow } from './posts.repository';
 
@@ -62,7 +62,14 @@ export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAt
   };
 }
 
-export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLocale, attempts?: TAttemptRow[]): TPost {
+/** `reviews`: the latest approval decision per post (findLatestReviews); absent: none shown. */
+export function toPostDto(
+  row: TPostRow,
+  deliveries: TDeliveryRow[],
+  locale: TLocale,
+  attempts?: TAttemptRow[],
+  reviews?: ReadonlyMap<string, TPostReview>,
+): TPost {
   return {
     id: row.id,
     opdId: row.opd_id,
@@ -77,5 +84,6 @@ export function toPostDto(row: TPostRow, deliveries: TDeliveryRow[], locale: TLo
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deliveries: deliveries.filter((d) => d.post_id === row.id).map((d) => toDeliveryDto(d, locale, attempts)),
+    review: reviews?.get(row.id) ?? null,
   };
 }

@@ -24,7 +24,7 @@ function inScope(opdIds: string[] | null) {
   };
 }
 
-const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.media_ids', 'post.thread_parts', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
+export const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.media_ids', 'post.thread_parts', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
 
 export async function insertPostWithDeliveries(trx: Transaction<DB>, post: PostTable, deliveries: DeliveryTable[]): Promise<void> {
   await trx.insertInto('post').values(post).execute();

@@ -9,8 +9,10 @@ import { createPost } from './create-post';
 import { getPost } from './get-post';
 import { listPosts } from './list-posts';
 import { updatePost } from './update-post';
+import type { TPublishJobRemover } from '../approvals/publish-jobs';
+import type { TNotificationMailer } from '../notifications/notification-mailer';
 
-export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; settings: Record<string, TPlatformSettings> }): Router {
+export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler; logger: TLogger; settings: Record<string, TPlatformSettings>; jobs?: TPublishJobRemover; mailer?: TNotificationMailer }): Router {
   const router = Router();
   const idOf = (raw: unknown) => {
     const id = ZId.safeParse(raw);

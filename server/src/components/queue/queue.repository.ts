@@ -5,7 +5,10 @@ import type { DB, TDatabase } from '@siar/shared/node';
 
 type TExecutor = TDatabase | Transaction<DB>;
 
-/** Deliveries in these states hold their instant: a queued post never lands on them. */
+/**
+ * Deliveries in these states hold their instant: a queued post never lands on them. A post
+ * waiting for approval holds its time too (its deliveries stay drafts until it is approved).
+ */
 export const SLOT_HOLDING_STATUSES = ['scheduled', 'publishing', 'published'];
 
 /**
@@ -62,7 +65,7 @@ export async function findHoldingDeliveries(db: TExecutor, o: { accountIds: read
       'post.text',
     ])
     .where('delivery.account_id', 'in', o.accountIds)
-    .where('delivery.status', 'in', SLOT_HOLDING_STATUSES)
+    .where((eb) => eb.or([eb('delivery.status', 'in', SLOT_HOLDING_STATUSES), eb.and([eb('delivery.status', '=', 'draft'), eb('post.status', '=', 'pending_approval')])]))
     .where('delivery.scheduled_at', '>', o.after)
     .where('delivery.scheduled_at', '<=', o.until)
     .orderBy('delivery.scheduled_at')

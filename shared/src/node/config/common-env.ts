@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { TPrices } from '../../platforms/rules';
+import { INSTAGRAM_DEFAULT_POSTS_PER_24H } from '../../platforms/instagram';
 import { X_DEFAULT_APP_POSTS_PER_24H, X_DEFAULT_POSTS_PER_15MIN_PER_USER, X_DEFAULT_PRICES } from '../../platforms/x';
 import { redisTarget, ZSentinelList } from '../redis/redis-target';
 
@@ -40,11 +41,36 @@ export const ZCommonEnv = z.object({
   X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   X_POSTS_PER_15MIN_PER_USER: z.coerce.number().int().min(1).default(X_DEFAULT_POSTS_PER_15MIN_PER_USER),
   X_APP_POSTS_PER_24H: z.coerce.number().int().min(1).default(X_DEFAULT_APP_POSTS_PER_24H),
+  /** The Meta app (Facebook Login); without it Facebook and Instagram accounts cannot be connected. */
+  META_APP_ID: z.string().min(1).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_GRAPH_VERSION: z.string().regex(/^v\d{1,3}\.\d{1,2}$/, 'must look like v23.0').default('v23.0'),
+  META_API_BASE_URL: z.url().default('https://graph.facebook.com'),
+  /** The Facebook Login dialog and links to Page posts. */
+  META_WEB_BASE_URL: z.url().default('https://www.facebook.com'),
+  INSTAGRAM_WEB_BASE_URL: z.url().default('https://www.instagram.com'),
+  META_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Instagram containers: first wait between status checks, and the longest a publish waits for processing. */
+  META_CONTAINER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
+  META_CONTAINER_WAIT_MS: z.coerce.number().int().min(100).max(3600_000).default(300_000),
+  INSTAGRAM_POSTS_PER_24H: z.coerce.number().int().min(1).default(INSTAGRAM_DEFAULT_POSTS_PER_24H),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
   const dataDir = resolve(env.DATA_DIR);
+  // Facebook and Instagram share the Meta app, the Graph API and Facebook Login.
+  const meta = {
+    apiBaseUrl: env.META_API_BASE_URL,
+    graphVersion: env.META_GRAPH_VERSION,
+    authorizeBaseUrl: env.META_WEB_BASE_URL,
+    requestTimeoutMs: env.META_REQUEST_TIMEOUT_MS,
+    appId: env.META_APP_ID,
+    appSecret: env.META_APP_SECRET,
+    containerPollMs: env.META_CONTAINER_POLL_MS,
+    containerWaitMs: env.META_CONTAINER_WAIT_MS,
+    postsPer24h: env.INSTAGRAM_POSTS_PER_24H,
+  };
   return {
     ...env,
     dataDir,
@@ -66,6 +92,8 @@ export function resolveCommonEnv(env: z.infer<typeof ZCommonEnv>) {
         clientSecret: env.X_CLIENT_SECRET,
         authorizeBaseUrl: env.X_AUTHORIZE_BASE_URL,
       },
+      facebook: { ...meta, webBaseUrl: env.META_WEB_BASE_URL },
+      instagram: { ...meta, webBaseUrl: env.INSTAGRAM_WEB_BASE_URL },
     },
   };
 }

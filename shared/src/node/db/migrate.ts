@@ -8,6 +8,8 @@ import * as m0005 from './migrations/0005-queue-slots';
 import * as m0006 from './migrations/0006-imports';
 import * as m0007 from './migrations/0007-governance';
 import * as m0008 from './migrations/0008-threads';
+import * as m0009 from './migrations/0009-meta';
+import * as m0010 from './migrations/0010-approvals';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006-imports': m0006,
   '0007-governance': m0007,
   '0008-threads': m0008,
+  '0009-meta': m0009,
+  '0010-approvals': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

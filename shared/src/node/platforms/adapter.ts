@@ -20,6 +20,11 @@ export interface TPublishMedia {
   path: string;
   mime: string;
   altText?: string | null | undefined;
+  /**
+   * A public, signed address of the same file that expires within the hour, for platforms that
+   * fetch media themselves (Meta). Absent when Siar has no public address (PUBLIC_BASE_URL).
+   */
+  url?: string | undefined;
 }
 
 export interface TPublishInput {
@@ -60,8 +65,32 @@ export interface TRateLimit {
   max: number;
 }
 
+/** An account one consent gives access to, with its own credentials, for the person to choose. */
+export interface TGrantedAccount {
+  platform: string;
+  externalId: string;
+  handle: string;
+  displayName: string;
+  /** The account it hangs on at the platform (an Instagram account's Facebook Page), shown beside it. */
+  linkedTo?: string | undefined;
+  credentials: TCredentials;
+}
+
 /** Connecting accounts through the platform's OAuth, where it has one. */
 export interface TPlatformOAuth {
+  /**
+   * Platforms that share one consent (Facebook Login: Facebook Pages and Instagram) share this
+   * name, used for the callback path (`/api/oauth/<name>/callback`). Default: the platform id.
+   */
+  grantName?: string;
+  /**
+   * Present when one consent covers several accounts, possibly of several platforms: every
+   * account the grant reaches, for the person to choose which to add. Absent: the consent is
+   * one account, read with `getProfile`.
+   */
+  listAccounts?(credentials: TCredentials): Promise<TGrantedAccount[]>;
+  /** The token cannot be renewed by Siar: a person must connect again before it expires. */
+  reconnectBeforeExpiry?: boolean;
   /** The consent URL to send the person to, and the PKCE verifier to keep until the callback. */
   authorizeUrl(o: { state: string; redirectUri: string }): { url: string; codeVerifier: string };
   exchange(o: { code: string; codeVerifier: string; redirectUri: string }): Promise<TCredentials>;

@@ -4,6 +4,7 @@ import type { TKeyRing } from '../crypto/secret-box';
 import type { TDatabase } from '../db/database';
 import { openCredentials, saveCredentials } from '../db/repositories/account-credentials.repository';
 import type { TLogger } from '../logger';
+import { flagAccountNeedsReconnect } from '../notifications/notify';
 import type { TCredentials, TPlatformAdapter } from './adapter';
 import { PublishError } from './publish-error';
 
@@ -65,7 +66,7 @@ export async function freshCredentials(deps: TRefresherDeps, accountId: string, 
       return next;
     } catch (err) {
       if (err instanceof PublishError && err.kind === 'account_disconnected') {
-        await deps.db.updateTable('social_account').set({ status: 'needs_reconnect', updated_at: new Date().toISOString() }).where('id', '=', accountId).execute();
+        await flagAccountNeedsReconnect(deps.db, accountId);
         deps.onRefresh?.(current.platform, 'disconnected');
         deps.logger.warn({ accountId, reason: err.message }, 'refresh refused: the account must be reconnected');
       } else deps.onRefresh?.(current.platform, 'failed');

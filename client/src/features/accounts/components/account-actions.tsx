@@ -7,8 +7,11 @@ import { problemMessage } from '../../../lib/problem-message';
 import { useConnectAccount } from '../api/connect-account';
 import { useDisconnectAccount } from '../api/disconnect-account';
 
-/** Reconnect when the platform no longer accepts the account's access; disconnect while it does. */
-export function AccountActions({ account }: { account: TAccount }) {
+/**
+ * Reconnect when the platform no longer accepts the account's access (or soon will not:
+ * `offerReconnect`); disconnect while it does.
+ */
+export function AccountActions({ account, offerReconnect = false }: { account: TAccount; offerReconnect?: boolean }) {
   const { t } = useTranslation();
   const connect = useConnectAccount();
   const disconnect = useDisconnectAccount();
@@ -28,7 +31,12 @@ export function AccountActions({ account }: { account: TAccount }) {
 
   return (
     <Stack gap={4} align="flex-end">
-      <Group gap="xs" justify="flex-end" wrap="nowrap">
+      <Group gap="xs" justify="flex-end" wrap={offerReconnect ? 'wrap' : 'nowrap'}>
+        {account.status === 'active' && offerReconnect && (
+          <Button size="compact-sm" variant="light" loading={connect.isPending || connect.isSuccess} onClick={runReconnect} data-testid="account-reconnect">
+            {t('accounts.reconnect')}
+          </Button>
+        )}
         {account.status === 'active' ? (
           <Button
             size="compact-sm"

@@ -1,12 +1,24 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useConnectedNotice } from '../hooks/use-connected-notice';
+import { ConnectChoicesModal } from './meta-connect-choices-modal';
 
-/** "Akun @handle berhasil dihubungkan", after the platform sent the user back. */
+/**
+ * What the platform's way back brings: "Akun @handle berhasil dihubungkan", or, when one consent
+ * covered several accounts, the choice of which to add.
+ */
 export function ConnectedAlert() {
-  const { t } = useTranslation();
   const { notice, dismiss } = useConnectedNotice();
-  if (!notice) return null;
+  return (
+    <>
+      <ConnectChoicesModal />
+      {notice && <ConnectedNotice reconnected={notice.reconnected} handle={notice.handle} onClose={dismiss} />}
+    </>
+  );
+}
+
+function ConnectedNotice({ handle, reconnected, onClose }: { handle: string; reconnected: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Alert
       color="green"
@@ -14,10 +26,10 @@ export function ConnectedAlert() {
       role="status"
       withCloseButton
       closeButtonLabel={t('common.close')}
-      onClose={dismiss}
+      onClose={onClose}
       data-testid="connected-alert"
     >
-      {t(notice.reconnected ? 'accounts.reconnected' : 'accounts.connected', { handle: notice.handle })}
+      {t(reconnected ? 'accounts.reconnected' : 'accounts.connected', { handle })}
     </Alert>
   );
 }

@@ -18,7 +18,8 @@ const NOT_OUT = new Set<string>(['failed', 'missed']);
 /** The posts the server moves to a new time (publish-now, reschedule): nothing of them went out. */
 function canMoveInTime(post: TPost): boolean {
   // A draft whose every delivery was cancelled stays a draft, with nothing left to publish.
-  if (post.status === 'draft' || post.status === 'scheduled') return post.deliveries.some((delivery) => PENDING.has(delivery.status));
+  // A post waiting for approval, or expired unapproved, is moved by resubmitting it at a new time.
+  if (['draft', 'scheduled', 'pending_approval', 'expired'].includes(post.status)) return post.deliveries.some((delivery) => PENDING.has(delivery.status));
   const remaining = post.deliveries.filter((delivery) => delivery.status !== 'cancelled');
   return post.status === 'failed' && remaining.length > 0 && remaining.every((delivery) => NOT_OUT.has(delivery.status));
 }
@@ -29,6 +30,8 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
   const cancel = useCancelPost();
   const [dialog, setDialog] = useState<'confirm-cancel' | 'reschedule' | null>(null);
   const canMove = canMoveInTime(post);
+  // Waiting for (or past) approval: publishing "now" would only submit it again for a time already gone.
+  const canPublishNow = canMove && post.status !== 'pending_approval' && post.status !== 'expired';
   const canCancel = post.deliveries.some((delivery) => CANCELLABLE.has(delivery.status));
   const busy = publishNow.isPending || cancel.isPending;
   const error = publishNow.error ?? cancel.error;
@@ -60,7 +63,7 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
             {t('postActions.reschedule')}
           </Button>
         )}
-        {canMove && (
+        {canPublishNow && (
           <Button size="xs" loading={publishNow.isPending} disabled={busy} onClick={runPublishNow} data-testid="post-publish-now">
             {t('postActions.publishNow')}
           </Button>

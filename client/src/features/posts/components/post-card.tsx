@@ -3,6 +3,8 @@ import { formatInZone, type TPost } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { DeliveryItem } from './delivery-item';
 import { PostActions } from './post-actions';
+import { PostHistory } from './post-history';
+import { PostReviewNote } from './post-review-note';
 import { PostStatusBadge } from './status-badges';
 
 interface TPostCardProps {
@@ -21,6 +23,7 @@ export function PostCard({ post, timezone }: TPostCardProps) {
             {post.scheduledAt ? t('posts.scheduledAt', { time: formatInZone(post.scheduledAt, timezone) }) : t('posts.notScheduled')}
           </Text>
         </Group>
+        <PostReviewNote post={post} timezone={timezone} />
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="post-item-text">
           {post.text}
         </Text>
@@ -42,6 +45,7 @@ export function PostCard({ post, timezone }: TPostCardProps) {
           </Stack>
         )}
         <PostActions post={post} timezone={timezone} />
+        <PostHistory postId={post.id} timezone={timezone} />
       </Stack>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { Group, Loader, Stack, Text } from '@mantine/core';
 import type { TPostCheck } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
+import { ApprovalCheckNotice } from './approval-check-notice';
 import { PostCost } from './post-cost';
 import { PostWarnings } from './post-warnings';
 
@@ -26,6 +27,7 @@ export function PostCheckPanel({ check, outdated, handleOf, onMakeVariants, vari
       data-testid="post-check"
       data-checking={outdated || undefined}
     >
+      {check && <ApprovalCheckNotice approval={check.approval} />}
       {check && (
         <PostWarnings warnings={check.warnings} handleOf={handleOf} onMakeVariants={onMakeVariants} variantAccountIds={variantAccountIds} />
       )}

@@ -1,5 +1,5 @@
 import { Alert, Card, Divider, Stack, Text, Textarea, Title } from '@mantine/core';
-import { formatInZone, type TAccount } from '@siar/shared';
+import { findWatchWords, formatInZone, type TAccount, type TPostCheck } from '@siar/shared';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
@@ -61,6 +61,18 @@ function useDuplicate(duplicateId: string | null | undefined, prefill: (post: TP
   return { loading: Boolean(duplicateId) && query.isPending, error: duplicateId ? query.error : null, copiedFrom };
 }
 
+/**
+ * The server names the watch-words it found; the same matcher runs here on every keystroke, so a
+ * word deleted from the text stops being flagged at once instead of after the next check.
+ */
+function withLiveWatchWords(check: TPostCheck | undefined, texts: string[]): TPostCheck | undefined {
+  if (!check?.approval) return check;
+  const watchWords = findWatchWords(texts, check.approval.watchWords);
+  const reasons = check.approval.reasons.filter((reason) => reason !== 'watch_words' || watchWords.length > 0);
+  const required = check.approval.required && reasons.length > 0;
+  return { ...check, approval: { reasons, watchWords, required } };
+}
+
 export function PostComposer({ timezone, accounts, renderAccountPicker, duplicateId, onDuplicated }: TPostComposerProps) {
   const { t } = useTranslation();
   const byId = new Map(accounts.map((account) => [account.id, account]));
@@ -72,7 +84,8 @@ export function PostComposer({ timezone, accounts, renderAccountPicker, duplicat
   const isSelectable = useCallback((accountId: string) => accounts.some((account) => account.id === accountId && account.status === 'active'), [accounts]);
   const form = usePostForm({ timezone, platformsOf, isSelectable });
   const { values, errors, setField, submit, done, mutation, platformsToCount, variants, media } = form;
-  const { check, outdated } = usePostCheck({ values, variants: variants.texts, threadParts: form.thread.parts, timezone });
+  const { check: answer, outdated } = usePostCheck({ values, variants: variants.texts, threadParts: form.thread.parts, timezone });
+  const check = withLiveWatchWords(answer, [values.text, ...Object.values(variants.texts), ...form.thread.parts]);
   const duplicate = useDuplicate(duplicateId, form.prefill, onDuplicated);
   const blocker = useLeaveGuard(form.dirty && !mutation.isPending);
   const [confirmNow, setConfirmNow] = useState(false);
@@ -164,11 +177,11 @@ export function PostComposer({ timezone, accounts, renderAccountPicker, duplicat
           {mutation.isError && <ErrorAlert error={mutation.error} testId="post-form-error" />}
           {done && (
             <Text c="green" size="sm" role="status" data-testid="post-form-success">
-              {t(DONE_KEYS[done.intent], { time: done.post.scheduledAt ? formatInZone(done.post.scheduledAt, timezone) : '' })}
+              {t(done.post.status === 'pending_approval' ? 'approvals.composer.submittedOk' : DONE_KEYS[done.intent], { time: done.post.scheduledAt ? formatInZone(done.post.scheduledAt, timezone) : '' })}
             </Text>
           )}
           {done?.post.warnings && <PostWarnings warnings={done.post.warnings} handleOf={handleOf} testId="post-saved-warning" />}
-          <PostSubmitButtons pendingIntent={form.pendingIntent} onSubmit={onSubmit} />
+          <PostSubmitButtons pendingIntent={form.pendingIntent} onSubmit={onSubmit} needsApproval={check?.approval?.required ?? false} />
           <Divider label={t('preview.title')} labelPosition="left" />
           <section aria-label={t('preview.title')} data-testid="post-preview">
             <PostPreview

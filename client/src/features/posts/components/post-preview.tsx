@@ -1,4 +1,4 @@
-import { Avatar, Box, Card, Group, Image, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { AspectRatio, Avatar, Box, Card, Group, Image, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { rulesFor, type TMedia } from '@siar/shared';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -135,8 +135,108 @@ function GenericPreview({ account, text, media, whenLabel }: TPreviewProps) {
   );
 }
 
+/** A Page post: the Page's name, when and "Public", the text, then the photos (the first large) or the video. */
+function FacebookPreview({ account, text, media, whenLabel }: TPreviewProps) {
+  const { t } = useTranslation();
+  const [first, ...rest] = media;
+  return (
+    <Card withBorder radius="md" padding="sm" data-testid={`preview-${account.platform}`} data-account-id={account.id}>
+      <Stack gap="xs">
+        <Group gap="sm" wrap="nowrap">
+          <Avatar radius="xl" color="blue" aria-hidden>
+            {initials(account.displayName)}
+          </Avatar>
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text fw={700} size="sm" truncate data-testid="preview-page-name">
+              {account.displayName}
+            </Text>
+            <Text c="dimmed" size="xs">
+              {whenLabel} · {t('preview.fbPublic')}
+            </Text>
+          </Stack>
+        </Group>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
+          {highlighted(text, 'blue.7')}
+        </Text>
+        {first && (
+          <Stack gap={2} data-testid="preview-fb-photos" data-count={media.length}>
+            <MediaGrid media={[first]} />
+            {rest.length > 0 && <MediaGrid media={rest.slice(0, 4)} />}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The picture square, with the carousel's dots, the Reel mark, or what is missing. */
+function InstagramMedia({ media }: { media: TMedia[] }) {
+  const { t } = useTranslation();
+  const first = media[0];
+  if (!first) {
+    return (
+      <AspectRatio ratio={1}>
+        <Group justify="center" bg="gray.1" c="red.9" p="md" data-testid="preview-ig-no-media">
+          <Text size="sm" ta="center">
+            {t('preview.igNoMedia')}
+          </Text>
+        </Group>
+      </AspectRatio>
+    );
+  }
+  return (
+    <Stack gap={6}>
+      <AspectRatio ratio={1}>
+        {first.kind === 'image' && first.thumbnailUrl ? (
+          <Image src={first.thumbnailUrl} alt={first.altText ?? t('preview.mediaAlt', { index: 1 })} fit="cover" />
+        ) : (
+          <Group justify="center" bg="dark.6" c="white" gap="xs">
+            <VideoIcon width={32} height={32} />
+            <Text size="sm">{t('preview.igReel')}</Text>
+          </Group>
+        )}
+      </AspectRatio>
+      {media.length > 1 && (
+        <Group gap={4} justify="center" role="img" aria-label={t('preview.igCarousel', { index: 1, count: media.length })} data-testid="preview-ig-dots" data-count={media.length}>
+          {media.map((item, index) => (
+            <Box key={item.id} w={6} h={6} bg={index === 0 ? 'blue.6' : 'gray.4'} style={{ borderRadius: '50%' }} />
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** An Instagram post: the account, the square picture (or the carousel, or the Reel), then the caption under it. */
+function InstagramPreview({ account, text, media, whenLabel }: TPreviewProps) {
+  return (
+    <Card withBorder radius="md" padding={0} data-testid={`preview-${account.platform}`} data-account-id={account.id}>
+      <Group gap="xs" p="xs" wrap="nowrap">
+        <Avatar radius="xl" size="sm" color="grape" aria-hidden>
+          {initials(account.displayName)}
+        </Avatar>
+        <Text fw={700} size="sm" truncate>
+          {account.handle}
+        </Text>
+      </Group>
+      <InstagramMedia media={media} />
+      <Stack gap={4} p="xs">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="preview-text">
+          <Text span fw={700} inherit>
+            {account.handle}
+          </Text>{' '}
+          {highlighted(text, 'indigo.8')}
+        </Text>
+        <Text c="dimmed" size="xs">
+          {whenLabel}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
 /** One look per platform id: a platform adds an entry here, never a branch elsewhere. */
-const PREVIEWS: Record<string, typeof XPreview> = { x: XPreview };
+const PREVIEWS: Record<string, typeof XPreview> = { x: XPreview, facebook: FacebookPreview, instagram: InstagramPreview };
 
 /** Per chosen account, the post as its platform will show it (with the account's variant, if any). */
 export function PostPreview({ accounts, textOf, hasVariant, media, threadParts, whenLabel }: TPostPreviewProps) {

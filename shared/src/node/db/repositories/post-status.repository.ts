@@ -1,4 +1,6 @@
 import type { Transaction } from 'kysely';
+import { appendAuditEvent } from '../../audit/append-audit-event';
+import { notify } from '../../notifications/notify';
 import type { TDatabase } from '../database';
 import type { DB } from '../schema';
 import { isoNow } from '../time';
@@ -47,4 +49,69 @@ export async function refreshPostStatus(db: TExecutor, postId: string): Promise<
     .where('status', 'in', from)
     .where('status', '!=', status)
     .execute();
+}
+
+/** A post in one of these states is never published, whatever its deliveries say (claim-time check). */
+export const UNPUBLISHABLE_POST_STATUSES = ['pending_approval', 'expired'] as const;
+
+/**
+ * A post still waiting for approval when its time comes is never published: it becomes
+ * `expired` (its deliveries stay unqueued drafts), with an audit event and a notification to its
+ * author, who may reschedule it (and so submit it again). Conditional on the post still
+ * pending and due, so a concurrent approval or edit wins or loses as a whole. Answers whether
+ * this call expired it.
+ */
+export async function expirePendingPost(db: TExecutor, o: { postId: string; now: Date }): Promise<boolean> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => expirePendingPost(trx, o));
+  const at = o.now.toISOString();
+  const result = await db
+    .updateTable('post')
+    .set({ status: 'expired', updated_at: at })
+    .where('id', '=', o.postId)
+    .where('status', '=', 'pending_approval')
+    .where('scheduled_at', '<=', at)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  const post = await db
+    .selectFrom('post')
+    .select(['opd_id', 'author_id', 'scheduled_at', 'text'])
+    .where('id', '=', o.postId)
+    .executeTakeFirstOrThrow();
+  await notify(
+    db,
+    { userIds: [post.author_id] },
+    {
+      kind: 'post_expired',
+      opdId: post.opd_id,
+      postId: o.postId,
+      params: { excerpt: post.text.slice(0, 80), scheduledAt: post.scheduled_at ?? '' },
+    },
+  );
+  await appendAuditEvent(db, {
+    actorId: null,
+    action: 'post.expired',
+    entity: 'post',
+    entityId: o.postId,
+    opdId: post.opd_id,
+    details: { scheduledAt: post.scheduled_at, reason: 'not_approved_in_time' },
+  });
+  return true;
+}
+
+/**
+ * Sweeper step: every post still pending approval whose time has passed expires. Bounded by the
+ * (status, scheduled_at) index and `limit`; the next sweep takes the rest, oldest first.
+ */
+export async function expireOverduePendingPosts(db: TDatabase, o: { now: Date; limit: number }): Promise<string[]> {
+  const due = await db
+    .selectFrom('post')
+    .select('id')
+    .where('status', '=', 'pending_approval')
+    .where('scheduled_at', '<=', o.now.toISOString())
+    .orderBy('scheduled_at')
+    .limit(o.limit)
+    .execute();
+  const expired: string[] = [];
+  for (const { id } of due) if (await expirePendingPost(db, { postId: id, now: o.now })) expired.push(id);
+  return expired;
 }

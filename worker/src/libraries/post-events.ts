@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely';
+import { appendAuditEvent, notify, type DB } from '@siar/shared/node';
+
+export interface TDeliveryOutcome {
+  deliveryId: string;
+  status: 'published' | 'failed' | 'unconfirmed';
+  url?: string;
+  error?: { kind: string; message: string };
+}
+
+/**
+ * A delivery's outcome on its post's audit trail and, when a person must act (failed,
+ * unconfirmed), in the notifications of the account's OPD's operators. Called inside the
+ * transaction that commits the outcome, after the fenced write succeeded, so it is recorded
+ * exactly when the outcome is. One read, one insert per operator, one audit append.
+ */
+export async function recordDeliveryOutcome(trx: Transaction<DB>, o: TDeliveryOutcome): Promise<void> {
+  const d = await trx
+    .selectFrom('delivery')
+    .innerJoin('post', 'post.id', 'delivery.post_id')
+    .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+    .select([
+      'delivery.post_id',
+      'delivery.account_id',
+      'post.opd_id',
+      'post.text',
+      'social_account.opd_id as account_opd_id',
+      'social_account.handle',
+      'social_account.platform',
+    ])
+    .where('delivery.id', '=', o.deliveryId)
+    .executeTakeFirst();
+  if (!d) return;
+  if (o.status !== 'published') {
+    const params = {
+      handle: d.handle,
+      platform: d.platform,
+      excerpt: d.text.slice(0, 80),
+      errorKind: o.error?.kind ?? '',
+      error: (o.error?.message ?? '').slice(0, 200),
+    };
+    await notify(
+      trx,
+      { operatorsOf: d.account_opd_id },
+      {
+        kind: o.status === 'failed' ? 'delivery_failed' : 'delivery_unconfirmed',
+        opdId: d.account_opd_id,
+        postId: d.post_id,
+        accountId: d.account_id,
+        params,
+      },
+    );
+  }
+  await appendAuditEvent(trx, {
+    actorId: null,
+    action: `post.${o.status}`,
+    entity: 'post',
+    entityId: d.post_id,
+    opdId: d.opd_id,
+    details: {
+      deliveryId: o.deliveryId,
+      accountId: d.account_id,
+      handle: d.handle,
+      platform: d.platform,
+      ...(o.url ? { url: o.url } : {}),
+      ...(o.error ? { errorKind: o.error.kind, error: o.error.message } : {}),
+    },
+  });
+}

@@ -12,6 +12,7 @@ const root = new URL('../..', import.meta.url).pathname;
 /** Worker settings that make faults resolve in seconds instead of minutes; the logic is the same. */
 export const FAST_WORKER_ENV = {
   X_REQUEST_TIMEOUT_MS: '1000',
+  META_REQUEST_TIMEOUT_MS: '1000',
   SIAR_SETTLE_MS: '2500',
   SIAR_SWEEP_EVERY_MS: '1000',
   SIAR_RETRY_BASE_MS: '200',

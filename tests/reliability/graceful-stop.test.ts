@@ -14,7 +14,7 @@ describe('a graceful stop', () => {
   it('when the worker gets SIGTERM while posts are on their way, then it takes no new job, finishes those in flight, and exits within the grace period', async () => {
     // Each platform call takes 1.5 s, so a SIGTERM lands while calls are in flight.
     env = await createFaultEnv({ accountCount: 5, redisUrl: testRedisUrl(), latencyMs: 1500 });
-    Object.assign(env.workerEnv, { X_REQUEST_TIMEOUT_MS: '5000', SIAR_SETTLE_MS: '6000', SIAR_SHUTDOWN_GRACE_MS: '4000', SIAR_WORKER_CONCURRENCY: '3' });
+    Object.assign(env.workerEnv, { X_REQUEST_TIMEOUT_MS: '5000', META_REQUEST_TIMEOUT_MS: '5000', SIAR_SETTLE_MS: '6000', SIAR_SHUTDOWN_GRACE_MS: '4000', SIAR_WORKER_CONCURRENCY: '3' });
     const at = new Date(Date.now() + 500);
     await schedulePosts(env, Array.from({ length: 12 }, (_, i) => ({ accountIndex: i % 5, text: `Berhenti ${i} ${at.getTime()}`, at })));
     worker = new WorkerProcess(env.workerEnv);

@@ -104,6 +104,11 @@ describe('connecting an X account', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body).toContain('This connection request is unknown');
     expect(await t.db.selectFrom('social_account').selectAll().execute()).toEqual(before);
+
+    // Each refusal is on the audit record, with its reason and who was signed in.
+    const refused = await t.db.selectFrom('audit_event').select(['actor_id', 'details']).where('action', '=', 'account.connect_refused').orderBy('seq').execute();
+    expect(refused.slice(-3).map((e) => JSON.parse(e.details).reason)).toEqual(['state_used', 'state_session', 'state_unknown']);
+    expect(refused.slice(-3).every((e) => e.actor_id !== null)).toBe(true);
   });
 
   it("when an operator names another OPD, or a supervisor tries, then connecting is refused", async () => {

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'account.connected',
   'account.reconnected',
   'account.disconnected',
+  'account.connect_refused',
   'key.rotated',
   'post.created',
   'post.updated',

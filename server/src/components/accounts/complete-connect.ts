@@ -7,15 +7,25 @@ import { receiveGrant } from './meta-receive-grant';
 
 export type TConnectFailure = 'denied' | 'state_unknown' | 'state_used' | 'state_expired' | 'state_session' | 'exchange_failed' | 'other_opd' | 'not_configured';
 
+type TConnectResult = { ok: true; handle: string; reconnected: boolean } | { ok: true; chooseId: string } | { ok: false; reason: TConnectFailure };
+
 /**
  * The platform sent the person back. The state must be known, unused, fresh and bound to this
  * session; only then is the code exchanged. The same platform user connected again is a
- * reconnect of the same account row, never a duplicate. On any failure nothing is stored.
+ * reconnect of the same account row, never a duplicate. On any failure nothing is stored but
+ * the refusal itself, in the audit log (a replayed or forged callback is worth knowing about).
  */
-export async function completeConnect(
-  deps: TConnectDeps & { logger: TLogger },
-  o: { auth: TAuth | undefined; platform: string; query: Record<string, unknown> },
-): Promise<{ ok: true; handle: string; reconnected: boolean } | { ok: true; chooseId: string } | { ok: false; reason: TConnectFailure }> {
+export async function completeConnect(deps: TConnectDeps & { logger: TLogger }, o: { auth: TAuth | undefined; platform: string; query: Record<string, unknown> }): Promise<TConnectResult> {
+  const result = await tryConnect(deps, o);
+  if (!result.ok) {
+    await appendAuditEvent(deps.db, { actorId: o.auth?.userId ?? null, action: 'account.connect_refused', entity: 'social_account', entityId: null, opdId: null, details: { platform: o.platform.slice(0, 40), reason: result.reason } }).catch((err: unknown) =>
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'account connect: the refusal could not be audited'),
+    );
+  }
+  return result;
+}
+
+async function tryConnect(deps: TConnectDeps & { logger: TLogger }, o: { auth: TAuth | undefined; platform: string; query: Record<string, unknown> }): Promise<TConnectResult> {
   // `platform` is the grant's name: a platform's id, or the name platforms sharing one consent use.
   const found = oauthForGrant(deps.adapters, o.platform);
   if (!found) return { ok: false, reason: 'not_configured' };

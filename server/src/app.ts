@@ -10,6 +10,7 @@ import { accountsRouter, oauthCallbackRouter } from './components/accounts/accou
 import { adminRouter } from './components/admin/admin.router';
 import { auditRouter } from './components/audit/audit.router';
 import { authRouter } from './components/auth/auth.router';
+import { calendarRouter } from './components/calendar/calendar.router';
 import { deliveriesRouter } from './components/deliveries/deliveries.router';
 import { requireAuth, sessionMiddleware } from './components/auth/session-middleware';
 import { healthRouter } from './components/health/health.router';
@@ -104,6 +105,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use('/posts', postsRouter({ ...deps, settings: deps.platformSettings ?? {}, jobs, mailer }));
   api.use(approvalsRouter({ ...deps, mailer }));
   api.use('/notifications', notificationsRouter({ ...deps, mailer }));
+  api.use('/calendar', calendarRouter(deps));
   if (deps.mediaDir) api.use('/media', mediaRouter({ db: deps.db, mediaDir: deps.mediaDir }));
   api.use('/imports', importsRouter({ ...deps, settings: deps.platformSettings ?? {}, allowPrivateMediaHosts: deps.importAllowPrivateMediaHosts ?? loadImportConfig().allowPrivateMediaHosts }));
   api.use('/deliveries', deliveriesRouter({ ...deps, webBaseUrls: deps.webBaseUrls ?? {} }));

@@ -14,6 +14,7 @@ export * from './platforms/similar-text';
 export * from './schemas/media';
 export * from './platforms/media-rules';
 export * from './schemas/queue';
+export * from './schemas/calendar';
 export * from './schemas/imports';
 export * from './schemas/admin';
 export * from './schemas/audit';

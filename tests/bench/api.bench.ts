@@ -10,6 +10,9 @@ import { benchRedis, peakRssMb, sleep } from './bench-support';
 
 const POSTS = Number(process.env.BENCH_API_POSTS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 15);
+/** 100,000 posts a year over 16 OPDs: about 520 posts in one OPD's month, as the calendar target says. */
+const OPDS = 16;
+const ACCOUNTS_PER_OPD = 2;
 const root = new URL('../..', import.meta.url).pathname;
 
 async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
@@ -17,12 +20,15 @@ async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: R
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, requestsPerS: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors };
 }
 
-/** 100,000 posts over a year, one delivery each, written straight into the database. */
+/** 100,000 posts over a year, one delivery each, spread over the OPDs' accounts, written straight into the database. */
 async function seed() {
   const t = await createTestDatabase();
-  const opd = await buildOpd(t.db);
+  const opds: Awaited<ReturnType<typeof buildOpd>>[] = [];
+  for (let i = 0; i < OPDS; i++) opds.push(await buildOpd(t.db));
   const user = await buildUser(t.db, { username: 'admin', role: 'admin' });
-  const accounts = await Promise.all(Array.from({ length: 20 }, (_, i) => buildAccount(t.db, t.ring, { opdId: opd.id, handle: `akun_${i}` })));
+  const operator = await buildUser(t.db, { username: 'operator', role: 'operator', opdIds: [opds[0]!.id] });
+  const accounts: Awaited<ReturnType<typeof buildAccount>>[] = [];
+  for (let i = 0; i < OPDS * ACCOUNTS_PER_OPD; i++) accounts.push(await buildAccount(t.db, t.ring, { opdId: opds[i % OPDS]!.id, handle: `akun_${i}` }));
   const start = Date.parse('2026-01-01T00:00:00Z');
   const now = new Date().toISOString();
   for (let i = 0; i < POSTS; i += 2000) {
@@ -31,19 +37,25 @@ async function seed() {
         const at = new Date(start + Math.floor(((i + k) / POSTS) * 365 * 24 * 3600_000)).toISOString();
         return { postId: randomUUID(), deliveryId: randomUUID(), at, account: accounts[(i + k) % accounts.length]! };
       });
-      await trx.insertInto('post').values(rows.map((r) => ({ id: r.postId, opd_id: opd.id, author_id: user.id, status: 'published', scheduled_at: r.at, text: `Informasi layanan publik nomor ${r.postId.slice(0, 8)} untuk warga Kabupaten Tangerang`, media_ids: '[]', revision: 1, created_at: r.at, updated_at: r.at }))).execute();
+      await trx.insertInto('post').values(rows.map((r) => ({ id: r.postId, opd_id: r.account.opd_id, author_id: user.id, status: 'published', scheduled_at: r.at, text: `Informasi layanan publik nomor ${r.postId.slice(0, 8)} untuk warga Kabupaten Tangerang`, media_ids: '[]', revision: 1, created_at: r.at, updated_at: r.at }))).execute();
       await trx
         .insertInto('delivery')
         .values(rows.map((r) => ({ id: r.deliveryId, post_id: r.postId, account_id: r.account.id, text_override: null, status: 'published', revision: 1, scheduled_at: r.at, attempt: 1, next_attempt_at: null, lease_id: null, lease_at: null, external_id: '1', external_url: `https://x.com/${r.account.handle}/status/1`, published_at: r.at, last_error: null, updated_at: now })))
         .execute();
     });
   }
-  return { t, accountId: accounts[0]!.id, password: user.password };
+  return { t, accountId: accounts[0]!.id, password: user.password, operatorPassword: operator.password };
+}
+
+async function loginHeaders(base: string, username: string, password: string) {
+  const api = new ApiClient(base);
+  await api.login(username, password);
+  return { cookie: [...api.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': decodeURIComponent(api.jar.get('siar_csrf')!), 'content-type': 'application/json' };
 }
 
 export async function apiBench() {
   const redis = await benchRedis();
-  const { t, accountId, password } = await seed();
+  const { t, accountId, password, operatorPassword } = await seed();
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
@@ -55,23 +67,37 @@ export async function apiBench() {
   let payload = '';
   bare.get('/', (_req, res) => res.type('json').send(payload));
   const bareServer = bare.listen(0, '127.0.0.1');
+  const bareUrl = () => `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
   try {
     for (let i = 0; i < 100 && !(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)); i++) await sleep(100);
-    const api = new ApiClient(base);
-    await api.login('admin', password);
-    const headers = { cookie: [...api.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': decodeURIComponent(api.jar.get('siar_csrf')!), 'content-type': 'application/json' };
-    const month = '/api/posts?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&limit=500';
-    const sample = await fetch(base + month, { headers });
-    payload = await sample.text();
-    const calendarMonth = await load(base + month, { headers });
+    const headers = await loginHeaders(base, 'admin', password);
+
+    // The posts list for one month, as the admin (all OPDs, first page of 500).
+    const postsMonth = '/api/posts?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&limit=500';
+    const postsPayload = await (await fetch(base + postsMonth, { headers })).text();
+    const postsListMonth = await load(base + postsMonth, { headers });
+    payload = postsPayload;
+    const bareSamePostsPayload = await load(bareUrl(), {});
+
+    // The calendar's month as an operator of one OPD sees it.
+    const operatorHeaders = await loginHeaders(base, 'operator', operatorPassword);
+    const calendarUrl = '/api/calendar?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z';
+    const calendarPayload = await (await fetch(base + calendarUrl, { headers: operatorHeaders })).text();
+    const calendarMonth = await load(base + calendarUrl, { headers: operatorHeaders });
+    payload = calendarPayload;
+    const bareSameCalendarPayload = await load(bareUrl(), {});
+
     const body = JSON.stringify({ accountIds: [accountId], text: 'Pengumuman uji beban', scheduledAt: '2027-06-01T01:00:00Z' });
     const createPost = await load(`${base}/api/posts`, { method: 'POST', headers, body });
-    const bareBaseline = await load(`http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`, {});
+    const itemsOf = (text: string) => (JSON.parse(text) as { items: unknown[] }).items.length;
     return {
       postsInDatabase: POSTS,
-      calendarMonth: { ...calendarMonth, itemsPerResponse: (JSON.parse(payload) as { items: unknown[] }).items.length, responseBytes: payload.length },
+      opds: OPDS,
+      postsListMonth: { ...postsListMonth, itemsPerResponse: itemsOf(postsPayload), responseBytes: postsPayload.length },
+      bareExpressSamePostsPayload: bareSamePostsPayload,
+      calendarMonth: { ...calendarMonth, itemsPerResponse: itemsOf(calendarPayload), responseBytes: calendarPayload.length },
+      bareExpressSameCalendarPayload: bareSameCalendarPayload,
       createPost,
-      bareExpressSamePayload: bareBaseline,
       activity: 'not measured yet: GET /api/activity arrives with issue #7',
       serverPeakRssMb: peakRssMb(server.pid),
       connections: 50,

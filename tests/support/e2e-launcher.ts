@@ -162,3 +162,12 @@ export async function startSiar(options: TStartOptions): Promise<TSiarInstance> 
   }
   return instance;
 }
+
+/**
+ * The private Redis the launcher started for this instance (it prints its URL once), so a test
+ * can look at the queue as the worker sees it; undefined when the launcher used another Redis.
+ */
+export function privateRedisUrl(instance: TSiarInstance): string | undefined {
+  if (!existsSync(instance.logFile)) return undefined;
+  return /private redis-server at (redis:\/\/[^\s]+)/.exec(readFileSync(instance.logFile, 'utf8'))?.[1];
+}

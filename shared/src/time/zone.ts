@@ -33,3 +33,17 @@ export function utcToZonedWallTime(instant: Date, timeZone = DEFAULT_TIMEZONE): 
   const z = new TZDate(instant.getTime(), timeZone);
   return { date: format(z, 'yyyy-MM-dd'), time: format(z, 'HH:mm') };
 }
+
+/**
+ * For views that draw in UTC (FullCalendar without a time-zone plugin): a Date whose UTC fields
+ * read as the wall clock of `instant` in the zone. Undo with `fromZonedWallClock`.
+ */
+export function toZonedWallClock(instant: string | Date, timeZone = DEFAULT_TIMEZONE): Date {
+  const z = new TZDate(new Date(instant).getTime(), timeZone);
+  return new Date(Date.UTC(z.getFullYear(), z.getMonth(), z.getDate(), z.getHours(), z.getMinutes(), z.getSeconds(), z.getMilliseconds()));
+}
+
+/** The instant a wall clock (held in a Date's UTC fields, see `toZonedWallClock`) names in the zone. */
+export function fromZonedWallClock(wall: Date, timeZone = DEFAULT_TIMEZONE): Date {
+  return new Date(new TZDate(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds(), timeZone).getTime());
+}

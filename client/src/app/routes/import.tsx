@@ -18,7 +18,7 @@ export function ImportRoute() {
   const close = useCallback(() => setParams({}), [setParams]);
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" data-testid="import-page">
       <title>{`${t('imports.title')} · ${t('app.name')}`}</title>
       <div>
         <Title order={1} size="h2">

@@ -29,17 +29,18 @@ export function NotificationBell({ timezone }: { timezone: string }) {
 
   return (
     <>
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withinPortal>
-        <Popover.Target>
-          <Indicator
-            label={unread > 99 ? '99+' : unread}
-            size={16}
-            color="red"
-            disabled={unread === 0}
-            offset={4}
-            data-testid="notification-count"
-            data-count={unread}
-          >
+      {/* The count decorates the bell; the button itself is the popover's target (aria-expanded belongs on it). */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={16}
+        color="red"
+        disabled={unread === 0}
+        offset={4}
+        data-testid="notification-count"
+        data-count={unread}
+      >
+        <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withinPortal>
+          <Popover.Target>
             <ActionIcon
               variant="subtle"
               color="gray"
@@ -52,69 +53,69 @@ export function NotificationBell({ timezone }: { timezone: string }) {
             >
               <BellIcon />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown p="xs" data-testid="notification-dropdown">
-          <Stack gap={4}>
-            <Group justify="space-between" px="xs">
-              <Text fw={600} size="sm">
-                {t('notifications.title')}
-              </Text>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                disabled={unread === 0}
-                loading={markRead.isPending && markRead.variables !== undefined && 'all' in markRead.variables}
-                onClick={() => markRead.mutate({ all: true })}
-                data-testid="notification-read-all"
-              >
-                {t('notifications.markAllRead')}
-              </Button>
-            </Group>
-            <Divider />
-            {list.isPending && (
-              <Group gap="xs" p="xs">
-                <Loader size="xs" />
-                <Text size="sm">{t('notifications.loading')}</Text>
+          </Popover.Target>
+          <Popover.Dropdown p="xs" data-testid="notification-dropdown">
+            <Stack gap={4}>
+              <Group justify="space-between" px="xs">
+                <Text fw={600} size="sm">
+                  {t('notifications.title')}
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  disabled={unread === 0}
+                  loading={markRead.isPending && markRead.variables !== undefined && 'all' in markRead.variables}
+                  onClick={() => markRead.mutate({ all: true })}
+                  data-testid="notification-read-all"
+                >
+                  {t('notifications.markAllRead')}
+                </Button>
               </Group>
-            )}
-            {list.isError && <ErrorAlert error={list.error} />}
-            {list.isSuccess && items.length === 0 && (
-              <Text size="sm" c="dimmed" p="xs">
-                {t('notifications.empty')}
-              </Text>
-            )}
-            {items.length > 0 && (
-              <ScrollArea.Autosize mah={360} type="auto">
-                <Stack gap={0}>
-                  {items.map((item) => (
-                    <NotificationItem key={item.id} notification={item} timezone={timezone} onOpen={open} />
-                  ))}
-                  {list.hasNextPage && (
-                    <Button variant="subtle" size="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                      {t('notifications.loadMore')}
-                    </Button>
-                  )}
-                </Stack>
-              </ScrollArea.Autosize>
-            )}
-            <Divider />
-            <Group justify="flex-end" px="xs">
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => {
-                  setOpened(false);
-                  setSettingsOpened(true);
-                }}
-                data-testid="notification-settings"
-              >
-                {t('notifications.emailSettings')}
-              </Button>
-            </Group>
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+              <Divider />
+              {list.isPending && (
+                <Group gap="xs" p="xs">
+                  <Loader size="xs" />
+                  <Text size="sm">{t('notifications.loading')}</Text>
+                </Group>
+              )}
+              {list.isError && <ErrorAlert error={list.error} />}
+              {list.isSuccess && items.length === 0 && (
+                <Text size="sm" c="dimmed" p="xs">
+                  {t('notifications.empty')}
+                </Text>
+              )}
+              {items.length > 0 && (
+                <ScrollArea.Autosize mah={360} type="auto">
+                  <Stack gap={0}>
+                    {items.map((item) => (
+                      <NotificationItem key={item.id} notification={item} timezone={timezone} onOpen={open} />
+                    ))}
+                    {list.hasNextPage && (
+                      <Button variant="subtle" size="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                        {t('notifications.loadMore')}
+                      </Button>
+                    )}
+                  </Stack>
+                </ScrollArea.Autosize>
+              )}
+              <Divider />
+              <Group justify="flex-end" px="xs">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => {
+                    setOpened(false);
+                    setSettingsOpened(true);
+                  }}
+                  data-testid="notification-settings"
+                >
+                  {t('notifications.emailSettings')}
+                </Button>
+              </Group>
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
       <NotificationSettingsModal opened={settingsOpened} onClose={() => setSettingsOpened(false)} />
     </>
   );

@@ -32,8 +32,47 @@ interface TAxeViolation {
 async function seriousViolations(page: Page): Promise<TAxeViolation[]> {
   await page.addScriptTag({ path: axePath });
   // A string, as the tests are compiled without the DOM's types.
-  const violations = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)")) as TAxeViolation[];
+  const violations = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  )) as TAxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * A plan worth looking at: a dozen posts over the coming days at office hours (WIB), to the demo
+ * accounts, made through the API with the page's own session, so the screenshots show a calendar
+ * and lists as an operator sees them.
+ */
+async function seedPlan(page: Page, baseUrl: string): Promise<void> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'siar_csrf')?.value ?? '';
+  const headers = { 'x-csrf-token': decodeURIComponent(csrf), 'content-type': 'application/json' };
+  const accounts = (await (await page.request.get(`${baseUrl}/api/accounts`)).json()) as
+    { items?: { id: string; platform: string }[] } | { id: string; platform: string }[];
+  const list = Array.isArray(accounts) ? accounts : (accounts.items ?? []);
+  const xAccounts = list.filter((a) => a.platform === 'x');
+  const texts = [
+    'Jadwal posyandu balita pekan ini di 29 kecamatan. Bawa buku KIA. #SehatBersama',
+    'Pelayanan KTP elektronik keliling hadir di Kecamatan Tigaraksa, Sabtu pukul 08.00 WIB.',
+    'Waspada DBD di musim hujan: lakukan 3M Plus di rumah masing-masing.',
+    'Pendaftaran UMKM binaan Pemkab Tangerang dibuka hingga akhir bulan.',
+    'Cek fakta: pesan berantai tentang pemadaman air tidak benar. Sumber resmi: Perumda Tirta Kerta Raharja.',
+    'Car free day Jalan Raya Tigaraksa, Minggu pukul 06.00–09.00 WIB.',
+  ];
+  const day = 86_400_000;
+  for (let i = 0; i < 12; i++) {
+    // WIB midnight of day i + 1, then 08:00, 12:00 or 19:00 WIB (UTC+7, no DST), as a UTC instant.
+    const wibMidnight = Math.floor((Date.now() + 7 * 3600_000) / day) * day + Math.floor(i / 2 + 1) * day;
+    const at = new Date(wibMidnight + [8, 12, 19][i % 3]! * 3600_000 - 7 * 3600_000);
+    const accountIds = [
+      xAccounts[i % xAccounts.length]!.id,
+      ...(i % 4 === 0 && xAccounts.length > 1 ? [xAccounts[(i + 1) % xAccounts.length]!.id] : []),
+    ];
+    const res = await page.request.post(`${baseUrl}/api/posts`, {
+      headers,
+      data: { accountIds, text: `${texts[i % texts.length]} (${i + 1})`, scheduledAt: at.toISOString() },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
 }
 
 describe('the operator workspace in the browser: every main page, both languages, light and dark, accessible', () => {
@@ -47,7 +86,16 @@ describe('the operator workspace in the browser: every main page, both languages
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 200_000);
 
@@ -64,7 +112,11 @@ describe('the operator workspace in the browser: every main page, both languages
   async function signedIn(options: { width: number; height: number; colorScheme?: 'light' | 'dark' }): Promise<Page> {
     if (!siar || !browser) throw new Error('the app or the browser did not start');
     // bypassCSP only lets the test inject axe-core; the app itself runs under its strict policy.
-    const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, bypassCSP: true, colorScheme: options.colorScheme ?? 'light' });
+    const context = await browser.newContext({
+      viewport: { width: options.width, height: options.height },
+      bypassCSP: true,
+      colorScheme: options.colorScheme ?? 'light',
+    });
     const page = await context.newPage();
     await page.goto(`${siar.url}/login`);
     await page.getByTestId('login-username').fill('admin');
@@ -78,13 +130,22 @@ describe('the operator workspace in the browser: every main page, both languages
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await signedIn({ width: 1280, height: 800, colorScheme });
       try {
+        if (colorScheme === 'light') await seedPlan(page, siar!.url);
         for (const target of PAGES) {
           await page.getByTestId(`nav-${target.name === 'import' ? 'imports' : target.name}`).click();
           await page.waitForURL(new RegExp(`${target.path}$`));
           await page.getByTestId(target.ready).first().waitFor({ timeout: 20_000 });
           await page.waitForTimeout(300);
           const found = await seriousViolations(page);
-          expect(found.map((v) => `${colorScheme} ${target.path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+          expect(
+            found.map(
+              (v) =>
+                `${colorScheme} ${target.path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(', ')}`,
+            ),
+          ).toEqual([]);
           if (colorScheme === 'light') await page.screenshot({ path: join(shotsDir, `${target.name}.png`), fullPage: false });
         }
       } finally {

@@ -82,7 +82,7 @@ export function AccountPicker({ value, onChange, error, disabled }: TAccountPick
                   checked={value.includes(account.id)}
                   onChange={(event) => toggle(account.id, event.currentTarget.checked)}
                   disabled={disabled || account.status !== 'active'}
-                  label={`@${account.handle} · ${account.displayName}`}
+                  label={`${t(`platformName.${account.platform}`)} · @${account.handle} · ${account.displayName}`}
                   description={account.status === 'active' ? undefined : t(`accountStatus.${account.status}`)}
                   data-testid={`account-checkbox-${account.handle}`}
                   data-account-id={account.id}

@@ -38,4 +38,13 @@ describe('the quota limiter', () => {
     const res = await limiter.take({ platform: 'x', accountId: 'd', limits: [{ scope: 'account', windowMs: 1000, max: 100 }], member: 'd0' });
     expect(res).toEqual({ ok: false, retryAt: until });
   });
+
+  it('when a platform without declared limits answered 429, then calls for that account (or the whole app) still wait until its reset', async () => {
+    const until = new Date(Date.now() + 5_000);
+    await limiter.block({ platform: 'facebook', accountId: 'page-1', scope: 'account', until });
+    expect(await limiter.take({ platform: 'facebook', accountId: 'page-1', limits: [], member: 'p0' })).toEqual({ ok: false, retryAt: until });
+    expect(await limiter.take({ platform: 'facebook', accountId: 'page-2', limits: [], member: 'p1' })).toEqual({ ok: true });
+    await limiter.block({ platform: 'facebook', accountId: 'page-2', scope: 'app', until });
+    expect(await limiter.take({ platform: 'facebook', accountId: 'page-3', limits: [{ scope: 'account', windowMs: 1000, max: 10 }], member: 'p2' })).toEqual({ ok: false, retryAt: until });
+  });
 });

@@ -40,6 +40,14 @@ export function createRateLimiter(redis: Redis, prefix: string): TRateLimiter {
     scope === 'app' ? `${prefix}:ratelimit:${platform}:app` : `${prefix}:ratelimit:${platform}:account:${accountId}`;
   return {
     async take({ platform, accountId, limits, member, now = Date.now() }) {
+      // A platform's own 429 holds its scope even where Siar keeps no window of that scope
+      // (a platform with no declared limits, or only per-account ones).
+      const unwindowed = (['account', 'app'] as const).filter((scope) => !limits.some((l) => l.scope === scope));
+      if (unwindowed.length > 0) {
+        const blocked = await redis.mget(...unwindowed.map((scope) => `${key(platform, scope, accountId)}:blocked`));
+        const until = Math.max(0, ...blocked.map((v) => Number(v ?? 0)));
+        if (until > now) return { ok: false, retryAt: new Date(until) };
+      }
       if (limits.length === 0) return { ok: true };
       const keys = limits.flatMap((l) => [key(platform, l.scope, accountId), `${key(platform, l.scope, accountId)}:blocked`]);
       const args = [String(now), member, ...limits.flatMap((l) => [String(l.windowMs), String(l.max)])];

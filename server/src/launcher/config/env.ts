@@ -9,14 +9,14 @@ const ZLauncherEnv = ZCommonEnv.extend({
   X_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   REDIS_SERVER_BIN: z.string().default('redis-server'),
   SIAR_DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
-  X_CLIENT_ID: z.string().optional(),
 });
 
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZLauncherEnv, env);
   const common = resolveCommonEnv({ ...parsed, REDIS_URL: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379', SIAR_DEMO: parsed.SIAR_DEMO === '1' || parsed.SIAR_DEMO === 'true' });
-  // Demo mode: no platform credentials configured, unless SIAR_DEMO says otherwise.
-  const demo = parsed.SIAR_DEMO ? common.SIAR_DEMO : !parsed.X_CLIENT_ID;
+  // Demo mode: no platform's app credentials configured (X's client, Meta's app…), unless SIAR_DEMO says otherwise.
+  const configured = Object.values(common.platforms).some((p) => Boolean(('clientId' in p && p.clientId) || ('appId' in p && p.appId)));
+  const demo = parsed.SIAR_DEMO ? common.SIAR_DEMO : !configured;
   return {
     ...common,
     demo,

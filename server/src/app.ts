@@ -86,7 +86,8 @@ export function createApp(deps: TAppDeps): Express {
     }),
   );
   app.use(healthRouter({ ...deps, metrics: createServerMetrics(deps) }));
-  app.use(QUEUE_BOARD_PATH, sessionMiddleware(deps.db), queueBoard(deps.queues));
+  // bull-board's UI (axios) echoes the XSRF-TOKEN cookie as X-XSRF-TOKEN: the same double-submit, under its names.
+  app.use(QUEUE_BOARD_PATH, csrfProtection({ cookie: 'XSRF-TOKEN', header: 'x-xsrf-token', path: QUEUE_BOARD_PATH }), sessionMiddleware(deps.db), queueBoard(deps.queues));
   // Media for platforms that fetch it themselves (Meta): signed, expiring, no session.
   if (deps.mediaDir) app.use(signedMediaRouter({ db: deps.db, ring: deps.ring, mediaDir: deps.mediaDir }));
 

@@ -16,14 +16,14 @@ function same(a: string, b: string): boolean {
  * be echoed in `X-CSRF-Token` on every unsafe request (login included). A cross-site page
  * can make the browser send the cookie but cannot read it to set the header.
  */
-export function csrfProtection(): RequestHandler {
+export function csrfProtection(names: { cookie: string; header: string; path: string } = { cookie: CSRF_COOKIE, header: 'x-csrf-token', path: '/' }): RequestHandler {
   return (req, res, next) => {
-    const cookie = readCookie(req, CSRF_COOKIE);
+    const cookie = readCookie(req, names.cookie);
     if (!cookie) {
-      res.cookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { httpOnly: false, sameSite: 'lax', secure: req.secure, path: '/' });
+      res.cookie(names.cookie, randomBytes(24).toString('base64url'), { httpOnly: false, sameSite: 'lax', secure: req.secure, path: names.path });
     }
     if (SAFE_METHODS.has(req.method)) return next();
-    const header = req.get('x-csrf-token');
+    const header = req.get(names.header);
     if (!cookie || !header || !same(cookie, header)) return next(new AppError('csrf'));
     next();
   };

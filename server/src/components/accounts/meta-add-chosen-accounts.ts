@@ -58,5 +58,7 @@ export async function addChosenAccounts(deps: { db: TDatabase; ring: TKeyRing; l
     return written;
   });
   deps.logger.info({ grant: o.grant, accountIds: ids }, 'accounts connected from a choice');
-  return findAccountsByIds(deps.db, null, ids);
+  // In the order they were chosen (the query's own order is not defined).
+  const rows = await findAccountsByIds(deps.db, null, ids);
+  return ids.flatMap((id) => rows.filter((row) => row.id === id));
 }

@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import { AppError } from '@siar/shared';
 import type { TDatabase, TKeyRing, TLogger, TPlatformAdapter, TPlatformSettings } from '@siar/shared/node';
 import { accountsRouter, oauthCallbackRouter } from './components/accounts/accounts.router';
+import { activityRouter } from './components/activity/activity.router';
 import { adminRouter } from './components/admin/admin.router';
 import { auditRouter } from './components/audit/audit.router';
 import { authRouter } from './components/auth/auth.router';
@@ -23,7 +24,7 @@ import { postsRouter } from './components/posts/posts.router';
 import { queueRouter, queueSlotsRouter } from './components/queue/queue.router';
 import { problemMiddleware } from './libraries/errors/problem-middleware';
 import { csrfProtection } from './libraries/http/csrf';
-import { loadImportConfig, loadMailConfig } from './config/env';
+import { loadActivityConfig, loadImportConfig, loadMailConfig } from './config/env';
 import { approvalsRouter } from './components/approvals/approvals.router';
 import { createPublishJobRemover } from './components/approvals/publish-jobs';
 import { createNotificationMailer, type TNotificationMailer } from './components/notifications/notification-mailer';
@@ -58,6 +59,8 @@ export interface TAppDeps {
   importAllowPrivateMediaHosts?: boolean;
   /** Notification e-mail; unset: from SMTP_URL/SMTP_FROM (off when they are unset), draining every 30 s. */
   mailer?: TNotificationMailer;
+  /** Days without a post before an account is flagged inactive; unset: SIAR_INACTIVE_DAYS (default 7). */
+  inactiveDays?: number;
 }
 
 /** How often the e-mail outbox is drained for notifications the worker wrote. */
@@ -113,6 +116,7 @@ export function createApp(deps: TAppDeps): Express {
   api.use('/admin/watch-words', watchWordsRouter(deps));
   api.use('/admin', adminRouter(deps));
   api.use(auditRouter(deps));
+  api.use(activityRouter({ db: deps.db, inactiveDays: deps.inactiveDays ?? loadActivityConfig().inactiveDays }));
   api.use((_req, _res, next) => next(new AppError('not_found')));
   app.use('/api', api);
 

@@ -24,3 +24,4 @@ export * from './schemas/approvals';
 export * from './schemas/notifications';
 export * from './schemas/watch-words';
 export * from './platforms/watch-words';
+export * from './schemas/activity';

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { activityBench } from './activity.bench';
 import { apiBench } from './api.bench';
 import { burstBench } from './burst.bench';
 import { clientBench } from './client.bench';
 import { importBench } from './import.bench';
 import { memoryBench } from './memory.bench';
 
-// `npm run bench [-- burst|api|client|memory|import ...]`: JSON on stdout and in
+// `npm run bench [-- burst|api|client|memory|import|activity ...]`: JSON on stdout and in
 // bench-results/latest.json, a readable summary on stderr.
-const scenarios: Record<string, () => Promise<unknown>> = { burst: burstBench, api: apiBench, client: clientBench, memory: memoryBench, import: importBench };
+const scenarios: Record<string, () => Promise<unknown>> = { burst: burstBench, api: apiBench, client: clientBench, memory: memoryBench, import: importBench, activity: activityBench };
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((w) => !scenarios[w]);
 if (unknown.length) {

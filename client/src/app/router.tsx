@@ -10,6 +10,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }) },
       { path: '/reset-password', lazy: async () => ({ Component: (await import('./routes/reset-password')).ResetPasswordRoute }) },
+      // Outside the app's frame: the page prints alone.
+      { path: '/activity/report', lazy: async () => ({ Component: (await import('./routes/activity-report')).ActivityReportRoute }) },
       {
         path: '/',
         Component: AppLayout,
@@ -30,6 +32,7 @@ const router = createBrowserRouter([
             ],
           },
           { path: 'approvals', lazy: async () => ({ Component: (await import('./routes/approvals')).ApprovalsRoute }) },
+          { path: 'activity', lazy: async () => ({ Component: (await import('./routes/activity')).ActivityRoute }) },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }) },
           { path: 'account/password', lazy: async () => ({ Component: (await import('./routes/change-password')).ChangePasswordRoute }) },
           { path: '*', Component: NotFoundRoute },

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccount from '../locales/en/account.json';
+import enActivity from '../locales/en/activity.json';
 import enApprovals from '../locales/en/approvals.json';
 import enNotifications from '../locales/en/notifications.json';
 import enAdmin from '../locales/en/admin.json';
@@ -10,6 +11,7 @@ import enImports from '../locales/en/imports.json';
 import enQueue from '../locales/en/queue.json';
 import enMain from '../locales/en.json';
 import idAccount from '../locales/id/account.json';
+import idActivity from '../locales/id/activity.json';
 import idApprovals from '../locales/id/approvals.json';
 import idNotifications from '../locales/id/notifications.json';
 import idAdmin from '../locales/id/admin.json';
@@ -27,8 +29,8 @@ export const DEFAULT_LANGUAGE: TLanguage = 'id';
 const STORAGE_KEY = 'siar.language';
 
 // One file per feature (each with its own top-level key), so features grow their texts apart.
-const id = { ...idMain, ...idCalendar, ...idQueue, ...idImports, ...idAdmin, ...idAudit, ...idAccount, ...idApprovals, ...idNotifications };
-const en = { ...enMain, ...enCalendar, ...enQueue, ...enImports, ...enAdmin, ...enAudit, ...enAccount, ...enApprovals, ...enNotifications };
+const id = { ...idMain, ...idCalendar, ...idQueue, ...idImports, ...idAdmin, ...idAudit, ...idAccount, ...idApprovals, ...idNotifications, ...idActivity };
+const en = { ...enMain, ...enCalendar, ...enQueue, ...enImports, ...enAdmin, ...enAudit, ...enAccount, ...enApprovals, ...enNotifications, ...enActivity };
 // Both catalogues must have the same keys: a key missing from `en` fails the type check here.
 const enCatalogue: typeof id = en;
 

@@ -17,12 +17,19 @@ const ZServerEnv = ZCommonEnv.extend({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional().or(z.literal('').transform(() => undefined)),
   /** The sender, e.g. `Siar <siar@tangerangkab.go.id>`; required with SMTP_URL. */
   SMTP_FROM: z.string().max(300).optional(),
+  /** Days without a published post before the activity overview flags an account "tidak aktif". */
+  SIAR_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 /** The bulk-import settings alone, for an app built without them (tests set the variable). */
 export function loadImportConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ZServerEnv.pick({ SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS: true }), env);
   return { allowPrivateMediaHosts: parsed.SIAR_IMPORT_ALLOW_PRIVATE_MEDIA_HOSTS === '1' };
+}
+
+/** The activity overview's settings alone (the app reads them when built without them). */
+export function loadActivityConfig(env: NodeJS.ProcessEnv = process.env): { inactiveDays: number } {
+  return { inactiveDays: parseEnv(ZServerEnv.pick({ SIAR_INACTIVE_DAYS: true }), env).SIAR_INACTIVE_DAYS };
 }
 
 /** E-mail for notifications: both set, or neither (off, the default). */

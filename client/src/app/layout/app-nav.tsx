@@ -8,7 +8,7 @@ type TRole = TMe['role'];
 
 interface TNavEntry {
   to: string;
-  labelKey: 'nav.posts' | 'nav.calendar' | 'nav.queue' | 'nav.imports' | 'nav.accounts' | 'nav.admin' | 'audit.nav' | 'approvals.nav';
+  labelKey: 'nav.posts' | 'nav.calendar' | 'nav.queue' | 'nav.imports' | 'nav.accounts' | 'nav.admin' | 'audit.nav' | 'approvals.nav' | 'activity.nav';
   testId: string;
   roles: readonly TRole[];
 }
@@ -23,6 +23,7 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
   { to: '/import', labelKey: 'nav.imports', testId: 'nav-imports', roles: EVERYONE },
   { to: '/accounts', labelKey: 'nav.accounts', testId: 'nav-accounts', roles: EVERYONE },
   { to: '/approvals', labelKey: 'approvals.nav', testId: 'nav-approvals', roles: ['admin', 'supervisor'] },
+  { to: '/activity', labelKey: 'activity.nav', testId: 'nav-activity', roles: EVERYONE },
   { to: '/audit', labelKey: 'audit.nav', testId: 'nav-audit', roles: ['admin', 'supervisor'] },
   { to: '/admin', labelKey: 'nav.admin', testId: 'nav-admin', roles: ['admin'] },
 ];

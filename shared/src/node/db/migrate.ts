@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-governance';
 import * as m0008 from './migrations/0008-threads';
 import * as m0009 from './migrations/0009-meta';
 import * as m0010 from './migrations/0010-approvals';
+import * as m0011 from './migrations/0011-activity';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-threads': m0008,
   '0009-meta': m0009,
   '0010-approvals': m0010,
+  '0011-activity': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

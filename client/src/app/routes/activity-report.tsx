@@ -1,0 +1,38 @@
+import { Alert, Center } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ui/error-alert';
+import { MonthlyReport } from '../../features/activity/components/monthly-report';
+import { reportMonthRange } from '../../features/activity/utils/activity-period';
+import { useMe } from '../../features/auth/api/get-me';
+import { isApiError } from '../../lib/api-client';
+import { FullPageLoader } from '../layout/full-page-loader';
+
+/**
+ * /activity/report?month=YYYY-MM: outside the app's frame (no header, no navigation), so that the
+ * browser's print to PDF holds the report alone. Signs in first like every other page.
+ */
+export function ActivityReportRoute() {
+  const { t } = useTranslation();
+  const meQuery = useMe();
+  const location = useLocation();
+  const [search] = useSearchParams();
+  if (isApiError(meQuery.error) && meQuery.error.status === 401) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (meQuery.isError) return <ErrorAlert error={meQuery.error} />;
+  if (!meQuery.data) return <FullPageLoader />;
+  const range = reportMonthRange(search.get('month'), meQuery.data.timezone);
+  return (
+    <>
+      <title>{`${t('activity.reportPage.title')} · ${t('app.name')}`}</title>
+      {range ? (
+        <MonthlyReport range={range} timezone={meQuery.data.timezone} />
+      ) : (
+        <Center p="xl">
+          <Alert color="red" role="alert">
+            {t('activity.reportPage.invalidMonth')}
+          </Alert>
+        </Center>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatInZone, type TActivityResponse } from '@siar/shared';
+import { csvCell } from '../audit/export-audit-csv';
+
+/** Indonesian headers (the report's audience); the values are the JSON overview's, one row per account. */
+export const ACTIVITY_CSV_HEADER = [
+  'Kode OPD',
+  'Nama OPD',
+  'Platform',
+  'Akun',
+  'Nama akun',
+  'Status akun',
+  'Terbit',
+  'Terjadwal ke depan',
+  'Gagal/tidak terkonfirmasi',
+  'Terakhir terbit (UTC)',
+  'Terakhir terbit (WIB)',
+  'Umur terbit terakhir (hari)',
+  'Median persetujuan (menit)',
+  'Target mingguan',
+  'Target tercapai',
+  'Tidak aktif',
+  'Gagal berulang',
+  'Perlu dihubungkan ulang',
+];
+
+const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'ya' : 'tidak');
+
+/** The overview as CSV text (UTF-8 with BOM, CRLF): formulas defused by `csvCell`. */
+export function activityCsv(overview: TActivityResponse, timeZone: string): string {
+  const lines = [`\uFEFF${ACTIVITY_CSV_HEADER.join(',')}`];
+  for (const opd of overview.opds) {
+    for (const a of opd.accounts) {
+      const cells = [
+        opd.code,
+        opd.name,
+        a.platform,
+        a.handle,
+        a.displayName,
+        a.status,
+        a.published,
+        a.scheduledAhead,
+        a.failed,
+        a.lastPublishedAt ?? '',
+        a.lastPublishedAt ? formatInZone(a.lastPublishedAt, timeZone, 'yyyy-MM-dd HH:mm') : '',
+        a.lastPublishedAgeDays ?? '',
+        a.medianApprovalMinutes ?? '',
+        opd.weeklyTarget,
+        yesNo(opd.targetMet),
+        yesNo(a.flags.inactive),
+        yesNo(a.flags.repeatedFailures),
+        yesNo(a.flags.needsReconnect),
+      ];
+      lines.push(cells.map(csvCell).join(','));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -16,6 +16,7 @@ const PAGES = [
   { name: 'queue', path: '/queue', ready: 'queue-page' },
   { name: 'import', path: '/import', ready: 'import-page' },
   { name: 'accounts', path: '/accounts', ready: 'account-group' },
+  { name: 'activity', path: '/activity', ready: 'activity-export' },
   { name: 'approvals', path: '/approvals', ready: 'approvals-tab-queue' },
   { name: 'audit', path: '/audit', ready: 'audit-export' },
   { name: 'admin', path: '/admin/opds', ready: 'admin-tab-opds' },

@@ -22,6 +22,8 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
     ...Object.fromEntries(Object.keys(t.colors).map((name) => [`--mantine-color-${name}-light-color`, darken(t.colors[name]![9], 0.25)])),
+    // Coloured text (`c="red"`, `c="green"`…) on the page's white.
+    ...Object.fromEntries(Object.keys(t.colors).map((name) => [`--mantine-color-${name}-text`, darken(t.colors[name]![9], 0.15)])),
   },
   dark: { '--mantine-color-dimmed': t.colors.dark[1] },
 });

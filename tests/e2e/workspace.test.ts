@@ -195,4 +195,26 @@ describe('the operator workspace in the browser: every main page, both languages
       await page.context().close();
     }
   }, 60_000);
+
+  it("when a scheduled post's text is edited from its card, then the card and the server show the new text at a new revision", async () => {
+    const page = await signedIn({ width: 1280, height: 800 });
+    try {
+      const card = page
+        .getByTestId('post-item')
+        .filter({ has: page.getByTestId('post-edit') })
+        .first();
+      await card.waitFor({ timeout: 20_000 });
+      const postId = await card.getAttribute('data-post-id');
+      const before = (await (await page.request.get(`${siar!.url}/api/posts/${postId}`)).json()) as { text: string; revision: number };
+      await card.getByTestId('post-edit').click();
+      const text = `${before.text} — diperbarui`;
+      await page.getByTestId('edit-text-input').fill(text);
+      await page.getByTestId('edit-text-submit').click();
+      await expect.poll(() => card.getByTestId('post-item-text').innerText(), { timeout: 10_000 }).toBe(text);
+      const after = (await (await page.request.get(`${siar!.url}/api/posts/${postId}`)).json()) as { text: string; revision: number };
+      expect([after.text, after.revision]).toEqual([text, before.revision + 1]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
 });

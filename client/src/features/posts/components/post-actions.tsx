@@ -7,6 +7,7 @@ import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useCancelPost } from '../api/cancel-post';
 import { usePublishPostNow } from '../api/publish-post-now';
+import { EditTextModal } from './edit-text-modal';
 import { RescheduleModal } from './reschedule-modal';
 
 /** Deliveries the server's post cancel still stops (everything not yet out). */
@@ -28,7 +29,7 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
   const { t } = useTranslation();
   const publishNow = usePublishPostNow();
   const cancel = useCancelPost();
-  const [dialog, setDialog] = useState<'confirm-cancel' | 'reschedule' | null>(null);
+  const [dialog, setDialog] = useState<'confirm-cancel' | 'reschedule' | 'edit' | null>(null);
   const canMove = canMoveInTime(post);
   // Waiting for (or past) approval: publishing "now" would only submit it again for a time already gone.
   const canPublishNow = canMove && post.status !== 'pending_approval' && post.status !== 'expired';
@@ -59,6 +60,11 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
           </Button>
         )}
         {canMove && (
+          <Button size="xs" variant="default" disabled={busy} onClick={() => setDialog('edit')} data-testid="post-edit">
+            {t('postActions.edit')}
+          </Button>
+        )}
+        {canMove && (
           <Button size="xs" variant="default" disabled={busy} onClick={() => setDialog('reschedule')} data-testid="post-reschedule">
             {t('postActions.reschedule')}
           </Button>
@@ -70,6 +76,7 @@ export function PostActions({ post, timezone }: { post: TPost; timezone: string 
         )}
       </Group>
       <RescheduleModal post={post} timezone={timezone} opened={dialog === 'reschedule'} onClose={() => setDialog(null)} />
+      <EditTextModal post={post} opened={dialog === 'edit'} onClose={() => setDialog(null)} />
       <ConfirmModal
         opened={dialog === 'confirm-cancel'}
         title={t('postActions.cancelTitle')}

@@ -120,8 +120,11 @@ export async function activityBench() {
       thisMonthOperator: await measure(base, `/api/activity?${q(month)}`, operator),
       thisMonthCsv: await measure(base, `/api/activity.csv?${q(month)}`, supervisor),
       accountFailuresYear: await measure(base, `/api/activity/deliveries?${q(year, { opdId, outcome: 'failed', limit: '200' })}`, supervisor),
+      // The activity page's charts (WIB days, outcomes, hours heatmap): p95 against 50 ms for a month.
+      seriesThisMonthAllOpds: await measure(base, `/api/activity/series?${q(month, { by: 'opd' })}`, supervisor),
+      seriesLastYearByPlatform: await measure(base, `/api/activity/series?${q(year, { by: 'platform' })}`, supervisor),
       serverPeakRssMb: peakRssMb(server.pid),
-      targets: { overviewP95Ms: '<= 300' },
+      targets: { overviewP95Ms: '<= 300', seriesMonthP95Ms: '<= 50' },
     };
   } finally {
     server.kill('SIGTERM');

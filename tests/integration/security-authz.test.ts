@@ -43,6 +43,7 @@ const SAMPLE_QUERY: Record<string, string> = {
   'GET /api/activity': `?from=${encodeURIComponent(inDays(-30))}&to=${encodeURIComponent(inDays(30))}`,
   'GET /api/activity.csv': `?from=${encodeURIComponent(inDays(-30))}&to=${encodeURIComponent(inDays(30))}`,
   'GET /api/activity/deliveries': `?from=${encodeURIComponent(inDays(-30))}&to=${encodeURIComponent(inDays(30))}&outcome=failed`,
+  'GET /api/activity/series': `?from=${encodeURIComponent(inDays(-30))}&to=${encodeURIComponent(inDays(30))}`,
 };
 
 function call(client: ApiClient, route: TRouteEntry) {

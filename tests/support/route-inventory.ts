@@ -152,6 +152,7 @@ export const ROUTE_ACCESS: Record<string, TAccess> = {
   'GET /api/activity': 'signed-in',
   'GET /api/activity.csv': 'signed-in',
   'GET /api/activity/deliveries': 'signed-in',
+  'GET /api/activity/series': 'signed-in',
 };
 
 export const routeKey = (r: TRouteEntry) => `${r.method} ${r.path}`;

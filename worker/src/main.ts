@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
+import { COLLECT_METRICS_EVERY_MS, COLLECT_METRICS_JOB, COLLECT_METRICS_SCHEDULER_ID, MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
 import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, signedMediaUrl, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
+import { createCollectMetricsProcessor } from './jobs/collect-metrics.processor';
 import { createPublishProcessor } from './jobs/publish.processor';
 import { createRefreshTokensProcessor } from './jobs/refresh-tokens.processor';
 import { createResolveProcessor } from './jobs/resolve.processor';
@@ -68,7 +69,12 @@ publishWorker.on('ready', () => logger.info({ concurrency: config.concurrency, m
 // The sweeper: a job scheduler runs one sweep per interval however many workers run.
 const maintenanceQueue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
 const sweep = createSweepProcessor({ db, queue: publishQueue, logger, maxLatenessMs: config.maxLatenessMs, settleMs: config.settleMs });
-const maintenanceHandlers: Record<string, () => Promise<unknown>> = { [SWEEP_JOB]: sweep, [REFRESH_TOKENS_JOB]: createRefreshTokensProcessor(refresher) };
+const collectMetrics = createCollectMetricsProcessor(deps);
+const maintenanceHandlers: Record<string, () => Promise<unknown>> = {
+  [SWEEP_JOB]: sweep,
+  [REFRESH_TOKENS_JOB]: createRefreshTokensProcessor(refresher),
+  [COLLECT_METRICS_JOB]: () => collectMetrics(),
+};
 const maintenanceWorker = new Worker(
   MAINTENANCE_QUEUE,
   async (job) => {
@@ -83,6 +89,7 @@ const schedulerOpts = { removeOnComplete: 100, removeOnFail: 100 };
 const upsertSchedulers = async () => {
   await maintenanceQueue.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: config.sweepEveryMs }, { name: SWEEP_JOB, data: {}, opts: schedulerOpts });
   await maintenanceQueue.upsertJobScheduler(REFRESH_TOKENS_SCHEDULER_ID, { every: REFRESH_TOKENS_EVERY_MS }, { name: REFRESH_TOKENS_JOB, data: {}, opts: schedulerOpts });
+  await maintenanceQueue.upsertJobScheduler(COLLECT_METRICS_SCHEDULER_ID, { every: COLLECT_METRICS_EVERY_MS }, { name: COLLECT_METRICS_JOB, data: {}, opts: schedulerOpts });
 };
 await upsertSchedulers();
 // If Redis lost its data (a FLUSHALL, a restore without AOF) the schedules are gone with it:

@@ -34,6 +34,10 @@ export const ZActivityFlags = z.object({
 });
 export type TActivityFlags = z.infer<typeof ZActivityFlags>;
 
+/** Summed over the latest metric snapshot of each delivery published in the period. */
+export const ZActivityEngagement = z.object({ likes: z.number().int(), reposts: z.number().int(), replies: z.number().int() });
+export type TActivityEngagement = z.infer<typeof ZActivityEngagement>;
+
 /** Counts of an account are its deliveries; counts of an OPD are distinct posts. */
 const ZActivityCounts = z.object({
   /** Published in the period. */
@@ -48,6 +52,11 @@ const ZActivityCounts = z.object({
   /** Median minutes from submission to the first review decision, for decisions in the period. */
   medianApprovalMinutes: z.number().nullable(),
   flags: ZActivityFlags,
+  /**
+   * Likes, reposts and replies of the deliveries published in the period (an OPD: its accounts').
+   * Always sent by the server; optional only so that older fixtures of these types still compile.
+   */
+  engagement: ZActivityEngagement.optional(),
 });
 
 export const ZActivityAccount = ZActivityCounts.extend({
@@ -84,12 +93,24 @@ export const ZActivityOpd = ZActivityCounts.extend({
 });
 export type TActivityOpd = z.infer<typeof ZActivityOpd>;
 
+export const ZActivityTopPost = ZActivityEngagement.extend({
+  postId: ZId,
+  opdId: ZId,
+  opdName: z.string(),
+  excerpt: z.string(),
+  publishedAt: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+});
+export type TActivityTopPost = z.infer<typeof ZActivityTopPost>;
+
 export const ZActivityResponse = z.object({
   from: z.string(),
   to: z.string(),
   generatedAt: z.string(),
   inactiveDays: z.number().int(),
   opds: z.array(ZActivityOpd),
+  /** The 5 posts published in the period with the most likes + reposts + replies. */
+  topPosts: z.array(ZActivityTopPost),
 });
 export type TActivityResponse = z.infer<typeof ZActivityResponse>;
 
@@ -157,3 +178,24 @@ export function activityWeeksOf(from: string, to: string, timeZone = ACTIVITY_ZO
   }
   return weeks;
 }
+
+/** `GET /api/activity/series?from&to&opdId&by`: the charts of the activity page, in WIB days and hours. */
+export const ZActivitySeriesQuery = withRange(
+  z.object({ from: ZRangeEdge, to: ZRangeEdge, opdId: ZId.optional(), by: z.enum(['opd', 'platform'], { error: 'invalid' }).default('opd') }),
+);
+export type TActivitySeriesQuery = z.infer<typeof ZActivitySeriesQuery>;
+
+export const ZActivitySeriesResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['opd', 'platform']),
+  /** The stacked series, largest first: OPD ids (label its name) or platform ids (label the id). */
+  keys: z.array(z.object({ key: z.string(), label: z.string(), total: z.number().int() })),
+  /** Every WIB day of the period: published deliveries (one per account) by OPD or platform, on the WIB day of published_at. */
+  days: z.array(z.object({ date: z.string(), published: z.record(z.string(), z.number().int()) })),
+  /** Every WIB day: published (by published_at) and failed, unconfirmed, missed (by scheduled_at). */
+  outcomes: z.array(z.object({ date: z.string(), published: z.number().int(), failed: z.number().int(), unconfirmed: z.number().int(), missed: z.number().int() })),
+  /** 7 × 24 cells: ISO weekday (1 = Monday) and hour in WIB of published deliveries. */
+  hours: z.array(z.object({ weekday: z.number().int().min(1).max(7), hour: z.number().int().min(0).max(23), published: z.number().int() })),
+});
+export type TActivitySeriesResponse = z.infer<typeof ZActivitySeriesResponse>;

@@ -56,6 +56,21 @@ export const ZCreatePostRequest = z.object({
 });
 export type TCreatePostRequest = z.infer<typeof ZCreatePostRequest>;
 
+/** When public metrics are collected, after publishing. */
+export const ZMetricPoint = z.enum(['1h', '24h', '7d']);
+export type TMetricPoint = z.infer<typeof ZMetricPoint>;
+
+/** A delivery's latest engagement snapshot; `impressions` null where the platform does not answer them. */
+export const ZDeliveryMetrics = z.object({
+  likes: z.number().int(),
+  reposts: z.number().int(),
+  replies: z.number().int(),
+  impressions: z.number().int().nullable(),
+  point: ZMetricPoint,
+  collectedAt: z.string(),
+});
+export type TDeliveryMetrics = z.infer<typeof ZDeliveryMetrics>;
+
 export const ZDelivery = z.object({
   id: ZId,
   accountId: ZId,
@@ -77,6 +92,8 @@ export const ZDelivery = z.object({
   error: z.string().nullable(),
   /** Only in a single post's answer. */
   attempts: z.array(z.lazy(() => ZDeliveryAttempt)).optional(),
+  /** The latest public metrics collected, or null before the first point (or without metrics). */
+  metrics: ZDeliveryMetrics.nullable(),
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 

@@ -15,6 +15,8 @@ export interface TFaults {
   /** The next N POST /2/tweets answer 429 with a reset `burstResetSeconds` ahead. */
   rateLimitBurst: number;
   burstResetSeconds: number;
+  /** The next N metric reads (GET /2/tweets?ids=…) answer 429 with a reset `burstResetSeconds` ahead. */
+  metricsRateLimitBurst: number;
   /** The next N requests with a bearer token answer 401 (a forced expiry). */
   force401: number;
   /** Share of timeline reads (read-back) answered 503. */
@@ -27,7 +29,7 @@ export interface TFaults {
 }
 
 export function noFaults(): TFaults {
-  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangAfterStoreAt: 0, hangMs: 30_000, rateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, refreshErrorRate: 0, refreshInvalidGrant: 0, seed: 42 };
+  return { error5xxRate: 0, timeoutAfterStoreRate: 0, resetAfterStoreRate: 0, hangAfterStoreAt: 0, hangMs: 30_000, rateLimitBurst: 0, metricsRateLimitBurst: 0, burstResetSeconds: 2, force401: 0, timelineErrorRate: 0, refreshErrorRate: 0, refreshInvalidGrant: 0, seed: 42 };
 }
 
 /** mulberry32: small, fast, deterministic. */

@@ -50,6 +50,7 @@ export function createOAuth(deps: TOAuthDeps) {
   const now = () => Date.now() + offsetMs;
   const codes = new Map<string, TCode>();
   let stats = { tokenCalls: 0, refreshCalls: 0, revokeCalls: 0 };
+  let metricReads = 0;
   const router = Router();
 
   /** The authorize parameters, checked as X checks them; an error means: show a page, do not redirect. */
@@ -213,10 +214,17 @@ export function createOAuth(deps: TOAuthDeps) {
     offsetMs += advanceMs;
     res.json({ nowMs: now(), offsetMs });
   });
-  router.get('/_emulator/stats', (_req, res) => res.json(stats));
+  // metricReads appears once a metric read happened, so the OAuth counters read as before.
+  router.get('/_emulator/stats', (_req, res) => res.json({ ...stats, ...(metricReads > 0 ? { metricReads } : {}) }));
 
   return {
     router,
+    /** The emulator's clock: real time plus the offset tests moved it by. */
+    now,
+    /** Counts one GET /2/tweets lookup (public metrics), reported by /_emulator/stats. */
+    countMetricRead() {
+      metricReads += 1;
+    },
     /** The live grant behind an OAuth access token: undefined when unknown, revoked or expired. */
     grantFor(accessToken: string): TEmuGrant | undefined {
       return state.grants.find((g) => g.accessToken === accessToken && now() < g.expiresAtMs);
@@ -225,6 +233,7 @@ export function createOAuth(deps: TOAuthDeps) {
     reset() {
       codes.clear();
       stats = { tokenCalls: 0, refreshCalls: 0, revokeCalls: 0 };
+      metricReads = 0;
       offsetMs = 0;
     },
   };

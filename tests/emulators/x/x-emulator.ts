@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { mergeFaults, noFaults, seededRandom } from './x-emulator.faults';
 import { createLimits, problem } from './x-emulator.http';
 import { createMediaRoutes } from './x-emulator.media';
+import { createMetricsRoutes } from './x-emulator.metrics';
 import { createOAuth } from './x-emulator.oauth';
 import { loadState, saveState, upsertApp, type TEmuApp, type TEmuState, type TEmuUser } from './x-emulator.state';
 import { renderTweetPage } from './x-emulator.web';
@@ -78,6 +79,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
   }
 
   const mediaRoutes = createMediaRoutes({ authUser: (req, res) => authUser(req, res, WRITE_SCOPES) });
+  const metricsRoutes = createMetricsRoutes({ state, authUser: (req, res) => authUser(req, res), faults: () => faults, now: oauth.now, countRead: oauth.countMetricRead });
 
   app.get('/2/users/me', latency, (req, res) => {
     const user = authUser(req, res);
@@ -139,6 +141,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
 
   app.use(oauth.router);
   app.use(mediaRoutes.router);
+  app.use(metricsRoutes.router);
   app.get('/_emulator/tweets', (_req, res) => {
     res.json({ items: state.tweets.map((t) => ({ ...t, username: state.users.find((u) => u.id === t.authorId)?.username })) });
   });
@@ -171,6 +174,7 @@ export function createXEmulatorApp(options: TXEmulatorOptions = {}) {
     faults = noFaults();
     random = seededRandom(faults.seed);
     oauth.reset();
+    metricsRoutes.reset();
     persist();
     res.status(204).end();
   });

@@ -1,4 +1,5 @@
 import { Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import '@mantine/charts/styles.css';
 import { utcToZonedWallTime, type TActivityAccount } from '@siar/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { useActivity } from '../../features/activity/api/get-activity';
 import { AccountDrawer } from '../../features/activity/components/account-drawer';
+import { ActivityCharts } from '../../features/activity/components/charts/activity-charts';
 import { ActivityTable } from '../../features/activity/components/activity-table';
 import { PeriodPicker } from '../../features/activity/components/period-picker';
 import { activityCsvHref, periodFromSearch, periodRange, periodToSearch } from '../../features/activity/utils/activity-period';
@@ -94,6 +96,7 @@ export function ActivityRoute() {
           {t('activity.empty')}
         </Text>
       )}
+      <ActivityCharts params={params} />
       {opds.length > 0 && <ActivityTable opds={opds} timezone={me.timezone} onOpenAccount={setAccount} />}
       {range && <AccountDrawer account={account} range={range} timezone={me.timezone} onClose={() => setAccount(null)} />}
     </Stack>

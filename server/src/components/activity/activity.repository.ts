@@ -137,3 +137,60 @@ export async function findActivityDeliveries(db: TDatabase, o: { opdIds: string[
       : q.where('d.status', 'in', FAILED).where('d.scheduled_at', '>=', o.from).where('d.scheduled_at', '<', o.to).orderBy('d.scheduled_at', 'desc');
   return q.orderBy('d.id').execute();
 }
+
+/**
+ * Deliveries published in [from, to) on the OPDs' accounts, each with its latest metric snapshot
+ * only (issue #7: engagement sums). Deliveries without a snapshot add nothing.
+ */
+function latestSnapshots(db: TDatabase, o: { opdIds: string[]; from: string; to: string }) {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+    .innerJoin('metric_snapshot as s', 's.delivery_id', 'delivery.id')
+    .where('social_account.opd_id', 'in', o.opdIds)
+    .where('delivery.status', '=', 'published')
+    .where('delivery.published_at', '>=', o.from)
+    .where('delivery.published_at', '<', o.to)
+    .where(({ eb, selectFrom }) => eb('s.collected_at', '=', selectFrom('metric_snapshot as s2').select((e) => e.fn.max('s2.collected_at').as('m')).whereRef('s2.delivery_id', '=', 'delivery.id')));
+}
+
+/** Likes, reposts and replies per account, summed over its deliveries' latest snapshots. */
+export async function findAccountEngagement(db: TDatabase, o: { opdIds: string[]; from: string; to: string }) {
+  if (o.opdIds.length === 0) return [];
+  return latestSnapshots(db, o)
+    .select((eb) => ['delivery.account_id', eb.fn.sum<number>('s.likes').as('likes'), eb.fn.sum<number>('s.reposts').as('reposts'), eb.fn.sum<number>('s.replies').as('replies')])
+    .groupBy('delivery.account_id')
+    .execute();
+}
+
+/** The posts with the most likes + reposts + replies over all their accounts, most first. */
+export async function findTopPosts(db: TDatabase, o: { opdIds: string[]; from: string; to: string; limit: number }) {
+  if (o.opdIds.length === 0) return [];
+  const top = await latestSnapshots(db, o)
+    .select((eb) => [
+      'delivery.post_id',
+      eb.fn.sum<number>('s.likes').as('likes'),
+      eb.fn.sum<number>('s.reposts').as('reposts'),
+      eb.fn.sum<number>('s.replies').as('replies'),
+      eb.fn.sum<number>(sql`s.likes + s.reposts + s.replies`).as('total'),
+      eb.fn.min<string>('delivery.published_at').as('published_at'),
+      eb.fn.min<string>('delivery.external_url').as('external_url'),
+    ])
+    .groupBy('delivery.post_id')
+    .orderBy('total', 'desc')
+    .orderBy('delivery.post_id')
+    .limit(o.limit)
+    .execute();
+  if (top.length === 0) return [];
+  const posts = await db
+    .selectFrom('post')
+    .innerJoin('opd', 'opd.id', 'post.opd_id')
+    .select(['post.id', 'post.opd_id', 'opd.name as opd_name', 'post.text'])
+    .where('post.id', 'in', top.map((t) => t.post_id))
+    .execute();
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  return top.flatMap((t) => {
+    const p = byId.get(t.post_id);
+    return p ? [{ ...t, opd_id: p.opd_id, opd_name: p.opd_name, text: p.text }] : [];
+  });
+}

@@ -1,12 +1,13 @@
 import { Router } from 'express';
-import { ZActivityDeliveriesQuery, ZActivityQuery } from '@siar/shared';
+import { ZActivityDeliveriesQuery, ZActivityQuery, ZActivitySeriesQuery } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import { parseInput } from '../../libraries/http/validate';
+import { getActivitySeries } from './activity-series';
 import { activityCsv } from './export-activity-csv';
 import { getActivityOverview } from './get-activity-overview';
 import { listActivityDeliveries } from './list-activity-deliveries';
 
-/** GET /api/activity (JSON), /api/activity.csv (the same, one row per account), /api/activity/deliveries. */
+/** GET /api/activity (JSON), /api/activity.csv (the same, one row per account), /api/activity/deliveries, /api/activity/series (charts). */
 export function activityRouter(deps: { db: TDatabase; inactiveDays: number }): Router {
   const router = Router();
   router.get('/activity', async (req, res) => {
@@ -21,6 +22,9 @@ export function activityRouter(deps: { db: TDatabase; inactiveDays: number }): R
   });
   router.get('/activity/deliveries', async (req, res) => {
     res.json(await listActivityDeliveries({ db: deps.db, auth: req.auth!, query: parseInput(ZActivityDeliveriesQuery, req.query) }));
+  });
+  router.get('/activity/series', async (req, res) => {
+    res.json(await getActivitySeries({ db: deps.db, auth: req.auth!, query: parseInput(ZActivitySeriesQuery, req.query) }));
   });
   return router;
 }

@@ -1,10 +1,12 @@
 import { ACTIVITY_REPEATED_FAILURES, AppError, activityWeeksOf, type TActivityAccount, type TActivityOpd, type TActivityQuery, type TActivityResponse } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
-import { findAccountActivity, findActivityOpds, findFirstReviews, findOpdPostCounts, findWeeklyPublished } from './activity.repository';
+import { findAccountActivity, findAccountEngagement, findActivityOpds, findFirstReviews, findOpdPostCounts, findTopPosts, findWeeklyPublished } from './activity.repository';
 import { approvalMinutes } from './approval-turnaround';
 
 const DAY_MS = 24 * 3600_000;
+const TOP_POSTS = 5;
+const EXCERPT = 140;
 
 /**
  * The OPDs the caller may see, narrowed by the filter. An OPD outside the caller's (or one that
@@ -36,12 +38,15 @@ export async function getActivityOverview(o: { db: TDatabase; auth: TAuth; query
   const opdIds = opds.map((opd) => opd.id);
   const weeks = activityWeeksOf(from, to);
 
-  const [accounts, postCounts, weekly, reviews] = await Promise.all([
+  const [accounts, postCounts, weekly, reviews, engagement, top] = await Promise.all([
     findAccountActivity(o.db, { opdIds, from, to, now: nowIso, ref }),
     findOpdPostCounts(o.db, { opdIds, from, to, now: nowIso }),
     findWeeklyPublished(o.db, { opdIds, weeks }),
     findFirstReviews(o.db, { opdIds, from, to }),
+    findAccountEngagement(o.db, { opdIds, from, to }),
+    findTopPosts(o.db, { opdIds, from, to, limit: TOP_POSTS }),
   ]);
+  const engagementOf = new Map(engagement.map((e) => [e.account_id, { likes: Number(e.likes), reposts: Number(e.reposts), replies: Number(e.replies) }]));
   const medians = await approvalMinutes(o.db, reviews);
   const inactiveBefore = refMs - o.inactiveDays * DAY_MS;
 
@@ -67,6 +72,7 @@ export async function getActivityOverview(o: { db: TDatabase; auth: TAuth; query
         repeatedFailures: failed >= ACTIVITY_REPEATED_FAILURES || lastThree.every((s) => s === 'failed' || s === 'unconfirmed'),
         needsReconnect: a.status === 'needs_reconnect',
       },
+      engagement: engagementOf.get(a.id) ?? { likes: 0, reposts: 0, replies: 0 },
     };
     const list = byOpd.get(a.opd_id);
     if (list) list.push(item);
@@ -105,10 +111,22 @@ export async function getActivityOverview(o: { db: TDatabase; auth: TAuth; query
         repeatedFailures: list.some((a) => a.flags.repeatedFailures),
         needsReconnect: list.some((a) => a.flags.needsReconnect),
       },
+      engagement: list.reduce((sum, a) => ({ likes: sum.likes + (a.engagement?.likes ?? 0), reposts: sum.reposts + (a.engagement?.reposts ?? 0), replies: sum.replies + (a.engagement?.replies ?? 0) }), { likes: 0, reposts: 0, replies: 0 }),
       weeks: opdWeeks,
       targetMet,
       accounts: list,
     };
   });
-  return { from, to, generatedAt: nowIso, inactiveDays: o.inactiveDays, opds: items };
+  const topPosts = top.map((p) => ({
+    postId: p.post_id,
+    opdId: p.opd_id,
+    opdName: p.opd_name,
+    excerpt: p.text.length > EXCERPT ? `${p.text.slice(0, EXCERPT - 1)}…` : p.text,
+    publishedAt: p.published_at,
+    externalUrl: p.external_url,
+    likes: Number(p.likes),
+    reposts: Number(p.reposts),
+    replies: Number(p.replies),
+  }));
+  return { from, to, generatedAt: nowIso, inactiveDays: o.inactiveDays, opds: items, topPosts };
 }

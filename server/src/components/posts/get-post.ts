@@ -1,7 +1,7 @@
 import { AppError, type TPost } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
-import { findAttemptsOfDeliveries, findDeliveriesOfPosts, findPostById } from './posts.repository';
+import { findAttemptsOfDeliveries, findDeliveriesOfPosts, findLatestMetrics, findPostById } from './posts.repository';
 import { toPostDto } from './post-dto';
 import { findLatestReviews } from '../approvals/reviews.repository';
 
@@ -11,5 +11,6 @@ export async function getPost(options: { db: TDatabase; auth: TAuth; id: string 
   if (!row) throw new AppError('not_found');
   const deliveries = await findDeliveriesOfPosts(options.db, [row.id]);
   const attempts = await findAttemptsOfDeliveries(options.db, deliveries.map((d) => d.id));
-  return toPostDto(row, deliveries, options.auth.locale, attempts, await findLatestReviews(options.db, [row.id]));
+  const metrics = await findLatestMetrics(options.db, deliveries.map((d) => d.id));
+  return toPostDto(row, deliveries, options.auth.locale, attempts, await findLatestReviews(options.db, [row.id]), metrics);
 }

@@ -1,7 +1,7 @@
 import { AppError, type TPost, type TPostListQuery } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
-import { findDeliveriesOfPosts, findPostsPage } from './posts.repository';
+import { findDeliveriesOfPosts, findLatestMetrics, findPostsPage } from './posts.repository';
 import { toPostDto } from './post-dto';
 import { findLatestReviews } from '../approvals/reviews.repository';
 
@@ -20,5 +20,6 @@ export async function listPosts(options: { db: TDatabase; auth: TAuth; query: TP
   const nextCursor = rows.length > query.limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null;
   const deliveries = await findDeliveriesOfPosts(db, page.map((p) => p.id));
   const reviews = await findLatestReviews(db, page.map((p) => p.id));
-  return { items: page.map((p) => toPostDto(p, deliveries, auth.locale, undefined, reviews)), nextCursor };
+  const metrics = await findLatestMetrics(db, deliveries.map((d) => d.id));
+  return { items: page.map((p) => toPostDto(p, deliveries, auth.locale, undefined, reviews, metrics)), nextCursor };
 }

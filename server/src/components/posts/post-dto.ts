@@ -1,4 +1,4 @@
-import type { TDelivery, TDeliveryAttempt, TLocale, TPost, TPostReview } from '@siar/shared';
+import type { TDelivery, TDeliveryAttempt, TDeliveryMetrics, TLocale, TPost, TPostReview } from '@siar/shared';
 import { translate } from '../../libraries/i18n/messages';
 import type { TAttemptRow, TDeliveryRow, TPostRow } from './posts.repository';
 
@@ -42,7 +42,8 @@ function toAttemptDto(row: TAttemptRow): TDeliveryAttempt {
   };
 }
 
-export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAttemptRow[]): TDelivery {
+/** `metrics`: each delivery's latest snapshot (findLatestMetrics); absent: none shown. */
+export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAttemptRow[], metrics?: ReadonlyMap<string, TDeliveryMetrics>): TDelivery {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -59,6 +60,7 @@ export function toDeliveryDto(row: TDeliveryRow, locale: TLocale, attempts?: TAt
     errorKind: parseError(row.last_error)?.kind ?? null,
     error: deliveryError(row.last_error, locale),
     ...(attempts ? { attempts: attempts.filter((a) => a.delivery_id === row.id).map(toAttemptDto) } : {}),
+    metrics: metrics?.get(row.id) ?? null,
   };
 }
 
@@ -69,6 +71,7 @@ export function toPostDto(
   locale: TLocale,
   attempts?: TAttemptRow[],
   reviews?: ReadonlyMap<string, TPostReview>,
+  metrics?: ReadonlyMap<string, TDeliveryMetrics>,
 ): TPost {
   return {
     id: row.id,
@@ -83,7 +86,7 @@ export function toPostDto(
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    deliveries: deliveries.filter((d) => d.post_id === row.id).map((d) => toDeliveryDto(d, locale, attempts)),
+    deliveries: deliveries.filter((d) => d.post_id === row.id).map((d) => toDeliveryDto(d, locale, attempts, metrics)),
     review: reviews?.get(row.id) ?? null,
   };
 }

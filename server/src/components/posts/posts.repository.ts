@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Transaction } from 'kysely';
-import type { TPostListQuery } from '@siar/shared';
+import { ZMetricPoint, type TDeliveryMetrics, type TMetricPoint, type TPostListQuery } from '@siar/shared';
 import type { DB, DeliveryTable, PostTable, TDatabase } from '@siar/shared/node';
 
 /**
@@ -87,3 +87,27 @@ export async function findAttemptsOfDeliveries(db: TDatabase, deliveryIds: strin
   return db.selectFrom('delivery_attempt').selectAll().where('delivery_id', 'in', deliveryIds).orderBy('started_at').execute();
 }
 export type TAttemptRow = Awaited<ReturnType<typeof findAttemptsOfDeliveries>>[number];
+
+/**
+ * Each delivery's latest metric snapshot, in one grouped query (at most three rows a delivery
+ * exist, one per point), by delivery id.
+ */
+export async function findLatestMetrics(db: TDatabase, deliveryIds: string[]): Promise<Map<string, TDeliveryMetrics>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('metric_snapshot as s')
+    .innerJoin(
+      (eb) => eb.selectFrom('metric_snapshot').select(['delivery_id', (e) => e.fn.max('collected_at').as('latest')]).where('delivery_id', 'in', deliveryIds).groupBy('delivery_id').as('l'),
+      (join) => join.onRef('l.delivery_id', '=', 's.delivery_id').onRef('l.latest', '=', 's.collected_at'),
+    )
+    .select(['s.delivery_id', 's.point', 's.collected_at', 's.likes', 's.reposts', 's.replies', 's.impressions'])
+    .execute();
+  const rank = (p: string) => ZMetricPoint.options.indexOf(p as TMetricPoint);
+  const out = new Map<string, TDeliveryMetrics>();
+  for (const r of rows) {
+    const seen = out.get(r.delivery_id);
+    if (seen && rank(seen.point) >= rank(r.point)) continue;
+    out.set(r.delivery_id, { likes: Number(r.likes), reposts: Number(r.reposts), replies: Number(r.replies), impressions: r.impressions === null ? null : Number(r.impressions), point: r.point as TMetricPoint, collectedAt: r.collected_at });
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-threads';
 import * as m0009 from './migrations/0009-meta';
 import * as m0010 from './migrations/0010-approvals';
 import * as m0011 from './migrations/0011-activity';
+import * as m0012 from './migrations/0012-engagement';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-meta': m0009,
   '0010-approvals': m0010,
   '0011-activity': m0011,
+  '0012-engagement': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

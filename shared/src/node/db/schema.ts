@@ -267,6 +267,18 @@ export interface PendingConnectTable {
   used_at: string | null;
 }
 
+/** Public metrics of a published delivery at one point after publishing ('1h' | '24h' | '7d'). */
+export interface MetricSnapshotTable {
+  delivery_id: string;
+  point: string;
+  collected_at: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  /** Null where the platform or the API tier does not answer impressions. */
+  impressions: number | null;
+}
+
 export interface DB {
   opd: OpdTable;
   user: UserTable;
@@ -288,4 +300,5 @@ export interface DB {
   password_reset: PasswordResetTable;
   watch_word: WatchWordTable;
   notification: NotificationTable;
+  metric_snapshot: MetricSnapshotTable;
 }

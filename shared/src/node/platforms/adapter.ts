@@ -99,6 +99,20 @@ export interface TPlatformOAuth {
   revoke(credentials: TCredentials): Promise<void>;
 }
 
+/** Public counts of one post; `impressions` only where the platform (or the API tier) answers them. */
+export interface TPostMetrics {
+  likes: number;
+  reposts: number;
+  replies: number;
+  impressions?: number | undefined;
+}
+
+export interface TMetricsInput {
+  account: TAccountRef;
+  credentials: TCredentials;
+  externalIds: string[];
+}
+
 export interface TPlatformAdapter {
   id: string;
   /** The longest a single platform request may take; the settle window must exceed it. */
@@ -109,4 +123,11 @@ export interface TPlatformAdapter {
   getProfile(credentials: TCredentials): Promise<TProfile>;
   /** Absent when this deployment has no app credentials for the platform. */
   oauth?: TPlatformOAuth;
+  /**
+   * Public metrics of the account's posts, by external id; posts the platform no longer has are
+   * left out. Throws PublishError (`rate_limited` with `resetAt`, …). Absent: no metrics collected.
+   */
+  metrics?(input: TMetricsInput): Promise<Record<string, TPostMetrics>>;
+  /** Read windows for `metrics` calls, counted apart from the publishing `limits`. */
+  metricsLimits?: TRateLimit[];
 }

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Table, Text, UnstyledButton } from '@mantine/core';
-import type { TActivityAccount, TActivityOpd } from '@siar/shared';
+import type { TActivityAccount, TActivityEngagement, TActivityOpd } from '@siar/shared';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortRows, type TSortColumn } from '../utils/activity-sort';
@@ -21,6 +21,16 @@ const COLUMNS: { key: TSortColumn; label: 'opd' | 'published' | 'scheduledAhead'
   { key: 'approval', label: 'approval' },
 ];
 
+/** Likes · reposts · replies of the period's publications (latest collected numbers). */
+function EngagementCell({ value = { likes: 0, reposts: 0, replies: 0 } }: { value?: TActivityEngagement | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Text span size="sm" role="img" aria-label={t('activity.engagement', value)} title={t('activity.engagement', value)} data-testid="activity-engagement" style={{ whiteSpace: 'nowrap' }}>
+      ♥ {value.likes} · ↻ {value.reposts} · 💬 {value.replies}
+    </Text>
+  );
+}
+
 function AccountRow({ account, timezone, onOpen }: { account: TActivityAccount; timezone: string; onOpen: () => void }) {
   const { t } = useTranslation();
   return (
@@ -38,6 +48,9 @@ function AccountRow({ account, timezone, onOpen }: { account: TActivityAccount; 
       </Table.Td>
       <Table.Td>
         <ApprovalMinutes value={account.medianApprovalMinutes} />
+      </Table.Td>
+      <Table.Td>
+        <EngagementCell value={account.engagement} />
       </Table.Td>
       <Table.Td>
         <Badge variant="dot" color={account.status === 'active' ? 'green' : account.status === 'needs_reconnect' ? 'orange' : 'gray'} size="sm">
@@ -78,6 +91,7 @@ export function ActivityTable({ opds, timezone, onOpenAccount }: TActivityTableP
                 </UnstyledButton>
               </Table.Th>
             ))}
+            <Table.Th>{t('activity.columns.engagement')}</Table.Th>
             <Table.Th>{t('activity.columns.target')}</Table.Th>
             <Table.Th>{t('activity.columns.flags')}</Table.Th>
           </Table.Tr>
@@ -104,6 +118,9 @@ export function ActivityTable({ opds, timezone, onOpenAccount }: TActivityTableP
                   </Table.Td>
                   <Table.Td>
                     <ApprovalMinutes value={opd.medianApprovalMinutes} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EngagementCell value={opd.engagement} />
                   </Table.Td>
                   <Table.Td>
                     <TargetCell opd={opd} />

@@ -1,5 +1,5 @@
 import { Button, Group, Loader } from '@mantine/core';
-import { formatInZone, type TActivityDelivery, type TActivityResponse } from '@siar/shared';
+import { formatInZone, type TActivityDelivery, type TActivityResponse, type TActivityTopPost } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -84,6 +84,35 @@ function DeliveryTable({ items, timezone, failures }: { items: TActivityDelivery
   );
 }
 
+/** The period's posts with the most likes + reposts + replies (latest collected numbers). */
+function TopEngagedTable({ items, timezone }: { items: TActivityTopPost[]; timezone: string }) {
+  const { t } = useTranslation();
+  return (
+    <table data-testid="report-top-engaged">
+      <thead>
+        <tr>
+          <th>{t('activity.reportPage.when')}</th>
+          <th>{t('activity.columns.opd')}</th>
+          <th>{t('activity.reportPage.text')}</th>
+          <th>{t('activity.columns.engagement')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((p) => (
+          <tr key={p.postId} data-testid="report-top-engaged-row">
+            <td>{p.publishedAt ? formatInZone(p.publishedAt, timezone, 'dd/MM HH:mm') : '—'}</td>
+            <td>{p.opdName}</td>
+            <td>{p.externalUrl ? <a href={p.externalUrl}>{p.excerpt}</a> : p.excerpt}</td>
+            <td aria-label={t('activity.engagement', p)}>
+              ♥ {p.likes} · ↻ {p.reposts} · 💬 {p.replies}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The month's report as Diskominfo prints it for the head of office: A4, Indonesian, one section per page. */
 export function MonthlyReport({ range, timezone }: { range: { from: string; to: string }; timezone: string }) {
   const { t } = useTranslation();
@@ -111,6 +140,10 @@ export function MonthlyReport({ range, timezone }: { range: { from: string; to: 
       <section className="siar-report-section">
         <h2>{t('activity.reportPage.summary')}</h2>
         <SummaryTable overview={overview.data} timezone={timezone} />
+      </section>
+      <section className="siar-report-section">
+        <h2>{t('activity.reportPage.topEngaged')}</h2>
+        {overview.data.topPosts.length ? <TopEngagedTable items={overview.data.topPosts} timezone={timezone} /> : <p>{t('activity.reportPage.noneEngaged')}</p>}
       </section>
       <section className="siar-report-section">
         <h2>{t('activity.reportPage.topPosts')}</h2>

@@ -40,6 +40,18 @@ export function DeliveryItem({ postId, delivery, timezone }: TDeliveryItemProps)
               {t('posts.viewPost')}
             </Anchor>
           )}
+          {delivery.metrics && (
+            <Text
+              size="xs"
+              c="dimmed"
+              role="img"
+              data-testid="delivery-metrics"
+              aria-label={t('posts.metrics.label', { ...delivery.metrics, time: formatInZone(delivery.metrics.collectedAt, timezone) })}
+              title={t('posts.metrics.label', { ...delivery.metrics, time: formatInZone(delivery.metrics.collectedAt, timezone) })}
+            >
+              ♥ {delivery.metrics.likes} · ↻ {delivery.metrics.reposts} · 💬 {delivery.metrics.replies}
+            </Text>
+          )}
         </Group>
         <DeliveryHint delivery={delivery} timezone={timezone} />
         <DeliveryActions delivery={delivery}>

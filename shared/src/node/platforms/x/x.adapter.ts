@@ -5,6 +5,7 @@ import { createXClient, type TXClientConfig } from './x.client-factory';
 import { mapXError } from './x.errors';
 import { createXOAuth } from './x.oauth';
 import { uploadXMedia } from './x.media';
+import { readTweetMetrics } from './x.metrics';
 import { readBackTweet } from './x.read-back';
 
 export interface TXAdapterConfig extends TXClientConfig {
@@ -26,6 +27,11 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
     limits: [
       { scope: 'account', windowMs: 15 * 60_000, max: config.postsPer15MinPerUser },
       { scope: 'app', windowMs: 24 * 3600_000, max: config.appPostsPer24h },
+    ],
+    // GET /2/tweets: 900 per 15 min per user, 450 per app (bearer); kept well below both.
+    metricsLimits: [
+      { scope: 'account', windowMs: 15 * 60_000, max: 300 },
+      { scope: 'app', windowMs: 15 * 60_000, max: 300 },
     ],
     async publish({ account, credentials, text, media, replyToExternalId }) {
       const client = createXClient(config, credentials.accessToken);
@@ -49,6 +55,9 @@ export function createXAdapter(config: TXAdapterConfig): TPlatformAdapter {
     async readBack({ account, credentials, text, since }) {
       const result = await readBackTweet(createXClient(config, credentials.accessToken), account.externalId, text, since);
       return result.status === 'found' ? { status: 'found', externalId: result.externalId, url: xRules.postUrl(config.webBaseUrl, account.handle, result.externalId) } : result;
+    },
+    async metrics({ credentials, externalIds }) {
+      return readTweetMetrics(createXClient(config, credentials.accessToken), externalIds);
     },
     async getProfile(credentials) {
       const client = createXClient(config, credentials.accessToken);

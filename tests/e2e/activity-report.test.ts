@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utcToZonedWallTime } from '@siar/shared';
 import { ApiClient } from '../support/api-client';
@@ -34,26 +35,14 @@ describe('when a supervisor prints the monthly activity report, then Chromium re
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 200_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      if (result.leftovers.length > 0 || !result.exitedGracefully) console.error(`[e2e] launcher log tail:\n${instance.logTail(80)}`);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers, `no process of ${instance.dataDir} survives the launcher`).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('publishes posts through the API, then the report page and its PDF show each OPD with its count', async () => {
@@ -82,7 +71,11 @@ describe('when a supervisor prints the monthly activity report, then Chromium re
     const month = utcToZonedWallTime(new Date(published[0]!.deliveries[0]!.publishedAt!)).date.slice(0, 7);
 
     // The same numbers the report will print, from the API.
-    const overview = (await api.get(`/api/activity?${new URLSearchParams({ from: `${month}-01T00:00:00+07:00`, to: new Date(Date.now() + 60_000).toISOString() }).toString()}`)).body as { opds: { name: string; published: number }[] };
+    const overview = (
+      await api.get(
+        `/api/activity?${new URLSearchParams({ from: `${month}-01T00:00:00+07:00`, to: new Date(Date.now() + 60_000).toISOString() }).toString()}`,
+      )
+    ).body as { opds: { name: string; published: number }[] };
     const dinkesCount = overview.opds.find((o) => o.name === 'Dinas Kesehatan')!.published;
     const tigaraksaCount = overview.opds.find((o) => o.name === 'Kecamatan Tigaraksa')!.published;
     expect(dinkesCount).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublishQueue, createRedis } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
@@ -54,26 +55,14 @@ describe('when an admin drags a scheduled post to the next day in the calendar, 
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   }, 200_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      if (result.leftovers.length > 0 || !result.exitedGracefully) console.error(`[e2e] launcher log tail:\n${instance.logTail(80)}`);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers, `no process of ${instance.dataDir} survives the launcher`).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('drags in the month view; the post, its delivery and its queued job move one day; nothing reaches X at the old time', async () => {
@@ -100,10 +89,20 @@ describe('when an admin drags a scheduled post to the next day in the calendar, 
       // A few more posts in the days after, so the month has company (they are never due during the test).
       // X accounts (an Instagram post needs a picture), each text its own: X forbids the same text
       // from several accounts, and Siar may refuse it.
-      const others = ((await api.get('/api/accounts')).body.items as { id: string; handle: string; platform: string }[]).filter((a) => a.platform === 'x' && a.handle !== HANDLE);
-      const agenda = ['Posyandu balita di balai desa, bawa buku KIA.', 'Pelayanan KTP elektronik keliling hari Sabtu.', 'Kerja bakti membersihkan saluran air menjelang musim hujan.'];
+      const others = ((await api.get('/api/accounts')).body.items as { id: string; handle: string; platform: string }[]).filter(
+        (a) => a.platform === 'x' && a.handle !== HANDLE,
+      );
+      const agenda = [
+        'Posyandu balita di balai desa, bawa buku KIA.',
+        'Pelayanan KTP elektronik keliling hari Sabtu.',
+        'Kerja bakti membersihkan saluran air menjelang musim hujan.',
+      ];
       for (const [i, other] of others.entries()) {
-        const res = await api.post('/api/posts', { accountIds: [other.id], text: `${agenda[i % agenda.length]} (${Date.now()})`, scheduledAt: new Date(Date.parse(oldAt) + (i + 2) * DAY_MS + i * 3600_000).toISOString() });
+        const res = await api.post('/api/posts', {
+          accountIds: [other.id],
+          text: `${agenda[i % agenda.length]} (${Date.now()})`,
+          scheduledAt: new Date(Date.parse(oldAt) + (i + 2) * DAY_MS + i * 3600_000).toISOString(),
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
       }
       const oldJob = await queue.getJob(`publish-${deliveryId}-r1`);
@@ -130,7 +129,11 @@ describe('when an admin drags a scheduled post to the next day in the calendar, 
       const notice = page.getByTestId('calendar-notice');
       await notice.waitFor({ timeout: 15_000 });
       expect(await notice.getAttribute('data-kind'), await notice.innerText()).toBe('success');
-      await expect.poll(() => page.locator(`.fc-daygrid-day[data-date="${nextDay}"]`).locator(`[data-post-id="${post.id}"]`).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => page.locator(`.fc-daygrid-day[data-date="${nextDay}"]`).locator(`[data-post-id="${post.id}"]`).count(), {
+          timeout: 10_000,
+        })
+        .toBe(1);
       await page.screenshot({ path: join(artifactsDir, 'calendar-01-month-after-drag.png'), fullPage: true });
 
       // The server has the post exactly one day later, at the same time of day, revision 2.
@@ -150,14 +153,21 @@ describe('when an admin drags a scheduled post to the next day in the calendar, 
       const tweets = await fetch(`${emulatorUrl}/_emulator/tweets`).then((r) => r.json() as Promise<{ items: { text: string }[] }>);
       expect(tweets.items.filter((tweet) => tweet.text === text)).toEqual([]);
       const after = (await api.get(`/api/posts/${post.id}`)).body as TPostView;
-      expect(after).toMatchObject({ status: 'scheduled', revision: 2, scheduledAt: moved.scheduledAt, deliveries: [{ status: 'scheduled' }] });
+      expect(after).toMatchObject({
+        status: 'scheduled',
+        revision: 2,
+        scheduledAt: moved.scheduledAt,
+        deliveries: [{ status: 'scheduled' }],
+      });
       expect(await (await queue.getJob(`publish-${deliveryId}-r2`))?.getState()).toBe('delayed');
 
       // The month view, with the moved post among the demo's, for the record.
       await page.reload();
       await page.locator(`[data-testid="calendar-event"][data-post-id="${post.id}"]`).waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(artifactsDir, 'calendar-02-month.png'), fullPage: true });
-      console.log(`[e2e] calendar screenshots: ${join(artifactsDir, 'calendar-01-month-after-drag.png')}, ${join(artifactsDir, 'calendar-02-month.png')}`);
+      console.log(
+        `[e2e] calendar screenshots: ${join(artifactsDir, 'calendar-01-month-after-drag.png')}, ${join(artifactsDir, 'calendar-02-month.png')}`,
+      );
     } catch (err) {
       await page.screenshot({ path: join(artifactsDir, 'calendar-failure.png'), fullPage: true }).catch(() => undefined);
       console.error(`[e2e] failed; screenshot at ${join(artifactsDir, 'calendar-failure.png')}; launcher log tail:\n${siar.logTail(80)}`);

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
@@ -36,26 +37,14 @@ describe('when the demo admin imports a month of posts from a CSV in the browser
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 200_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      if (result.leftovers.length > 0 || !result.exitedGracefully) console.error(`[e2e] launcher log tail:\n${instance.logTail(80)}`);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers, `no process of ${instance.dataDir} survives the launcher`).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('uploads 200 rows, sees the 3 bad ones with their reasons, schedules the 197 others and finds them as posts', async () => {
@@ -73,7 +62,10 @@ describe('when the demo admin imports a month of posts from a CSV in the browser
       await page.waitForURL(/\/import$/, { timeout: 15_000 });
       expect(await page.getByTestId('import-template-link').getAttribute('href')).toBe('/api/imports/template.csv');
 
-      await page.getByTestId('import-dropzone').locator('input[type=file]').setInputFiles({ name: 'rencana-bulan-depan.csv', mimeType: 'text/csv', buffer: Buffer.from(monthPlan(), 'utf8') });
+      await page
+        .getByTestId('import-dropzone')
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'rencana-bulan-depan.csv', mimeType: 'text/csv', buffer: Buffer.from(monthPlan(), 'utf8') });
       const preview = page.getByTestId('import-preview');
       await preview.waitFor({ timeout: 30_000 });
       const summary = page.getByTestId('import-summary');
@@ -84,7 +76,9 @@ describe('when the demo admin imports a month of posts from a CSV in the browser
       // With problems present the table opens on them: exactly the three, each with its reason.
       const flagged = page.getByTestId('import-row');
       await expect.poll(() => flagged.count(), { timeout: 10_000 }).toBe(3);
-      expect(await flagged.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row-number'), r.getAttribute('data-status')]))).toEqual([
+      expect(
+        await flagged.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row-number'), r.getAttribute('data-status')])),
+      ).toEqual([
         ['52', 'invalid'],
         ['102', 'invalid'],
         ['152', 'invalid'],
@@ -119,9 +113,15 @@ describe('when the demo admin imports a month of posts from a CSV in the browser
       await page.screenshot({ path: join(artifactsDir, 'import-02-result.png'), fullPage: true });
       const seen = (await page.evaluate('window.importProgressSeen')) as number[];
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
-      console.log(`[e2e] progress bar showed ${[...new Set(seen)].join(' → ') || '(the run finished before the first poll)'} then the result: 197 posts`);
+      console.log(
+        `[e2e] progress bar showed ${[...new Set(seen)].join(' → ') || '(the run finished before the first poll)'} then the result: 197 posts`,
+      );
       // The recent imports below show it finished.
-      await expect.poll(() => page.locator(`[data-testid="import-history-item"][data-import-id="${importId}"]`).getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+      await expect
+        .poll(() => page.locator(`[data-testid="import-history-item"][data-import-id="${importId}"]`).getAttribute('data-status'), {
+          timeout: 15_000,
+        })
+        .toBe('done');
 
       // The posts exist, scheduled, one per valid row (the API through the same session).
       const state = await (await page.request.get(`${url}/api/imports/${importId}`)).json();
@@ -132,7 +132,9 @@ describe('when the demo admin imports a month of posts from a CSV in the browser
       const imported = posts.items.filter((p) => postIds.has(p.id));
       expect(imported).toHaveLength(197);
       expect(new Set(imported.map((p) => p.status))).toEqual(new Set(['scheduled']));
-      console.log(`[e2e] import screenshots: ${join(artifactsDir, 'import-01-preview.png')}, ${join(artifactsDir, 'import-02-result.png')}`);
+      console.log(
+        `[e2e] import screenshots: ${join(artifactsDir, 'import-01-preview.png')}, ${join(artifactsDir, 'import-02-result.png')}`,
+      );
     } catch (err) {
       await page.screenshot({ path: join(artifactsDir, 'import-failure.png'), fullPage: true }).catch(() => undefined);
       console.error(`[e2e] failed; screenshot at ${join(artifactsDir, 'import-failure.png')}; launcher log tail:\n${siar.logTail(80)}`);

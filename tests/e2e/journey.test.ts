@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
@@ -33,15 +34,13 @@ function nextWibMinute(leadMs: number, now = Date.now()): { at: Date; date: stri
 }
 
 async function readDeliveries(page: Page, postId: string): Promise<TDeliveryView[]> {
-  return page
-    .locator(`[data-testid="post-item"][data-post-id="${postId}"] [data-testid="delivery-item"]`)
-    .evaluateAll((items) =>
-      items.map((item) => ({
-        status: item.getAttribute('data-status'),
-        handle: item.getAttribute('data-handle'),
-        href: item.querySelector('[data-testid="delivery-link"]')?.getAttribute('href') ?? null,
-      })),
-    );
+  return page.locator(`[data-testid="post-item"][data-post-id="${postId}"] [data-testid="delivery-item"]`).evaluateAll((items) =>
+    items.map((item) => ({
+      status: item.getAttribute('data-status'),
+      handle: item.getAttribute('data-handle'),
+      href: item.querySelector('[data-testid="delivery-link"]')?.getAttribute('href') ?? null,
+    })),
+  );
 }
 
 async function emulatorTweets(emulatorUrl: string): Promise<TEmulatorTweet[]> {
@@ -59,26 +58,14 @@ describe('when an admin schedules a post with an image for two accounts in the b
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 200_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      if (result.leftovers.length > 0 || !result.exitedGracefully) console.error(`[e2e] launcher log tail:\n${instance.logTail(80)}`);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers, `no process of ${instance.dataDir} survives the launcher`).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('logs in, schedules, and sees both deliveries published with links to the posts', async () => {
@@ -183,7 +170,9 @@ describe('when an admin schedules a post with an image for two accounts in the b
       for (const tweet of tweets) {
         expect(tweet.id).toBe(tweetIdByHandle.get(tweet.username));
         const latenessMs = Date.parse(tweet.createdAt) - slot.at.getTime();
-        console.log(`[e2e] @${tweet.username} published ${latenessMs} ms after the scheduled minute ${slot.at.toISOString()} (${slot.date} ${slot.time} WIB)`);
+        console.log(
+          `[e2e] @${tweet.username} published ${latenessMs} ms after the scheduled minute ${slot.at.toISOString()} (${slot.date} ${slot.time} WIB)`,
+        );
         expect(latenessMs, 'never published before the scheduled time').toBeGreaterThanOrEqual(0);
         // The picture went along, once, described, re-encoded (never the raw upload with its GPS tags).
         expect(tweet.media?.map((m) => [m.type, m.altText])).toEqual([['image/jpeg', altText]]);

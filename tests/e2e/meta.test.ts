@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TMetaEmulatorState } from '../emulators/meta/meta-emulator.client';
 import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
@@ -53,26 +54,14 @@ describe('when the demo admin composes one post with an image for X, Facebook an
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   }, 200_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      if (result.leftovers.length > 0 || !result.exitedGracefully) console.error(`[e2e] launcher log tail:\n${instance.logTail(80)}`);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers, `no process of ${instance.dataDir} survives the launcher`).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('previews the post per platform, schedules it, and sees the X, Facebook and Instagram deliveries published with links', async () => {
@@ -88,9 +77,13 @@ describe('when the demo admin composes one post with an image for X, Facebook an
       for (const a of ACCOUNTS) await page.getByTestId(`account-checkbox-${a.handle}`).check({ timeout: 15_000 });
       await page.getByTestId('post-text').fill(text);
       // Instagram has no text-only posts: the composer says so until an image is there.
-      await expect.poll(() => page.getByTestId('media-problems').innerText(), { timeout: 10_000 }).toContain('Instagram memerlukan setidaknya satu gambar atau video');
+      await expect
+        .poll(() => page.getByTestId('media-problems').innerText(), { timeout: 10_000 })
+        .toContain('Instagram memerlukan setidaknya satu gambar atau video');
 
-      const photo = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: { r: 230, g: 120, b: 40 } } }).jpeg().toBuffer();
+      const photo = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: { r: 230, g: 120, b: 40 } } })
+        .jpeg()
+        .toBuffer();
       await page.locator('#post-media-input').setInputFiles({ name: 'posyandu.jpg', mimeType: 'image/jpeg', buffer: photo });
       await expect.poll(() => page.getByTestId('media-item').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
       const altText = 'Kader posyandu menimbang balita';
@@ -107,10 +100,14 @@ describe('when the demo admin composes one post with an image for X, Facebook an
         await card.waitFor({ timeout: 10_000 });
         expect(await card.getByTestId('preview-text').innerText()).toContain('Posyandu serentak');
         expect(await card.locator('img').count()).toBe(1);
-        if (a.platform === 'facebook') expect(await card.getByTestId('preview-page-name').innerText()).toBe('Dinas Kesehatan Kabupaten Tangerang');
+        if (a.platform === 'facebook')
+          expect(await card.getByTestId('preview-page-name').innerText()).toBe('Dinas Kesehatan Kabupaten Tangerang');
         // Instagram: the square picture first, the caption (after the account's name) under it.
         if (a.platform === 'instagram') {
-          const [imageBox, captionBox] = await Promise.all([card.locator('img').boundingBox(), card.getByTestId('preview-text').boundingBox()]);
+          const [imageBox, captionBox] = await Promise.all([
+            card.locator('img').boundingBox(),
+            card.getByTestId('preview-text').boundingBox(),
+          ]);
           expect(Math.abs(imageBox!.width - imageBox!.height)).toBeLessThan(2);
           expect(captionBox!.y).toBeGreaterThan(imageBox!.y + imageBox!.height - 1);
           expect(await card.getByTestId('preview-text').innerText()).toMatch(/^dinkes\.kabtangerang Posyandu/);
@@ -181,7 +178,9 @@ describe('when the demo admin composes one post with an image for X, Facebook an
       await page.waitForURL(/\/accounts\?connect=[0-9a-f-]{36}&grant=meta(#_=_)?$/, { timeout: 15_000 });
       const choices = page.getByTestId('connect-choice');
       await choices.first().waitFor({ timeout: 15_000 });
-      expect(await choices.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-platform')}:${r.getAttribute('data-handle')}`))).toEqual([
+      expect(
+        await choices.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-platform')}:${r.getAttribute('data-handle')}`)),
+      ).toEqual([
         'facebook:dinkes.kabupatentangerang',
         'instagram:dinkes.kabtangerang',
         'facebook:pemkab.tangerang',
@@ -198,7 +197,9 @@ describe('when the demo admin composes one post with an image for X, Facebook an
       expect(page.url()).toBe(`${siar.url}/accounts`);
       await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 10_000 });
       const tigaraksa = page.getByTestId('account-group').filter({ hasText: 'Kecamatan Tigaraksa' });
-      await expect.poll(() => tigaraksa.locator('[data-testid="account-row"][data-handle="kec.curug"]').count(), { timeout: 10_000 }).toBe(2);
+      await expect
+        .poll(() => tigaraksa.locator('[data-testid="account-row"][data-handle="kec.curug"]').count(), { timeout: 10_000 })
+        .toBe(2);
       await page.screenshot({ path: join(artifactsDir, 'meta-06-accounts.png'), fullPage: true });
     } catch (err) {
       await page.screenshot({ path: join(artifactsDir, 'meta-failure-connect.png'), fullPage: true }).catch(() => undefined);

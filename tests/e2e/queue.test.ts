@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
@@ -48,19 +49,7 @@ describe('when an admin sets daily queue times for a demo account in the browser
 
   beforeAll(async () => {
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // bypassCSP only lets the test inject axe-core; the app itself runs under its strict policy.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   }, 200_000);
@@ -68,15 +57,7 @@ describe('when an admin sets daily queue times for a demo account in the browser
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    const instance = siar;
-    try {
-      const result = await instance.stop(40_000);
-      expect(result.exitedGracefully, 'the launcher exits within 40 s of SIGTERM').toBe(true);
-      expect(result.leftovers).toEqual([]);
-    } finally {
-      instance.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   it('saves Mon–Sun 08:00 and 19:00, lists the slots as free, and shows a post added to the queue in the first one', async () => {

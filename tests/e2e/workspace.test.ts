@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
@@ -85,29 +86,12 @@ describe('the operator workspace in the browser: every main page, both languages
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
     siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 200_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (!siar) return;
-    try {
-      await siar.stop(40_000);
-    } finally {
-      siar.removeDataDir();
-    }
+    if (siar) await stopSiarCleanly(siar);
   }, 60_000);
 
   async function signedIn(options: { width: number; height: number; colorScheme?: 'light' | 'dark' }): Promise<Page> {

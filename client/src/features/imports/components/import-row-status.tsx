@@ -1,7 +1,7 @@
 import { Loader, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import type { TImportRowStatus } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
-import { AlertCircleIcon, CheckCircleIcon } from './import-icons';
+import { AlertCircleIcon, CheckCircleIcon } from '../../../components/ui/icons';
 
 /** One row's state as an icon with its name (for screen readers and on hover). */
 export function ImportRowStatus({ status }: { status: TImportRowStatus }) {

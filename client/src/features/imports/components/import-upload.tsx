@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { IMPORT_TEMPLATE_URL } from '../api/import-keys';
 import { useUploadImport } from '../api/upload-import';
-import { FileUploadIcon } from './import-icons';
+import { FileUploadIcon } from '../../../components/ui/icons';
 
 /** Spreadsheet programs label CSV files differently; the server reads the bytes either way. */
 const CSV_TYPES = { 'text/csv': ['.csv'], 'application/vnd.ms-excel': ['.csv'], 'text/plain': ['.csv'] };

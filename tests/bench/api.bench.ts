@@ -6,7 +6,7 @@ import express from 'express';
 import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
-import { benchRedis, peakRssMb, sleep } from './bench-support';
+import { benchRedis, peakRssMb, profileArgs, sleep } from './bench-support';
 
 const POSTS = Number(process.env.BENCH_API_POSTS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 15);
@@ -47,6 +47,8 @@ async function seed() {
   return { t, accountId: accounts[0]!.id, password: user.password, operatorPassword: operator.password };
 }
 
+/** `BENCH_PROFILE_DIR=/tmp/p`: the server writes a V8 CPU profile there when it stops. */
+
 async function loginHeaders(base: string, username: string, password: string) {
   const api = new ApiClient(base);
   await api.login(username, password);
@@ -57,7 +59,7 @@ export async function apiBench() {
   const redis = await benchRedis();
   const { t, accountId, password, operatorPassword } = await seed();
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -106,6 +108,7 @@ export async function apiBench() {
     };
   } finally {
     server.kill('SIGTERM');
+    await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
     bareServer.close();
     await t.close();
     await redis.stop();

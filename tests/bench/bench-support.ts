@@ -41,3 +41,6 @@ export async function benchRedis() {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `BENCH_PROFILE_DIR=/tmp/p`: Siar's server and worker processes write V8 CPU profiles there when they stop. */
+export const profileArgs = (): string[] => (process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);

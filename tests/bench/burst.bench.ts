@@ -5,20 +5,22 @@ import { createFaultEnv, deliveryStatuses, schedulePosts, WorkerProcess } from '
 import { freePort } from '../../server/src/launcher/free-port';
 import { postgresBinDir, startPrivatePostgres } from '../support/private-postgres';
 import type { TTestDatabaseOptions } from '../support/test-database';
-import { benchRedis, latencyOf, peakRssMb, sleep } from './bench-support';
+import { benchRedis, latencyOf, peakRssMb, profileArgs, sleep } from './bench-support';
 
 const N = Number(process.env.BENCH_BURST_N ?? 2000);
 const ACCOUNTS = 200;
 const CONCURRENCY = 50;
 const LATENCY_MS = 50;
 const root = new URL('../..', import.meta.url).pathname;
+/** `BENCH_BURST_VARIANTS=0`: only Siar's main configuration against the baseline (a quicker look). */
+const VARIANTS = process.env.BENCH_BURST_VARIANTS !== '0';
 
 /** Siar's real path: worker processes claiming, publishing through twitter-api-v2, recording. */
 async function pipeline(redisUrl: string, o: { workers: number; database: TTestDatabaseOptions }) {
   const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS, database: o.database });
   // The same total concurrency whatever the number of processes, so runs compare.
   Object.assign(env.workerEnv, { SIAR_WORKER_CONCURRENCY: String(Math.ceil(CONCURRENCY / o.workers)), X_REQUEST_TIMEOUT_MS: '15000', SIAR_SETTLE_MS: '60000', SIAR_SWEEP_EVERY_MS: '30000', SIAR_RETRY_BASE_MS: '30000', SIAR_JOB_LOCK_MS: '30000', LOG_LEVEL: 'warn' });
-  const workers = Array.from({ length: o.workers }, () => new WorkerProcess(env.workerEnv));
+  const workers = Array.from({ length: o.workers }, () => new WorkerProcess(env.workerEnv, profileArgs()));
   for (const w of workers) w.start();
   await sleep(4000);
   const due = Date.now() + 5000;
@@ -72,12 +74,12 @@ async function baseline(redisUrl: string) {
 
 export async function burstBench() {
   const redis = await benchRedis();
-  const postgres = postgresBinDir() ? startPrivatePostgres(await freePort()) : undefined;
+  const postgres = VARIANTS && postgresBinDir() ? startPrivatePostgres(await freePort()) : undefined;
   try {
     const base = await baseline(redis.url);
     const siar = await pipeline(redis.url, { workers: 1, database: { dialect: 'sqlite' } });
-    const variants = [await pipeline(redis.url, { workers: 3, database: { dialect: 'sqlite' } })];
-    if (postgres) {
+    const variants = VARIANTS ? [await pipeline(redis.url, { workers: 3, database: { dialect: 'sqlite' } })] : [];
+    if (postgres && VARIANTS) {
       for (const workers of [1, 3]) variants.push(await pipeline(redis.url, { workers, database: { dialect: 'postgres', postgresUrl: postgres.url } }));
     }
     return {

@@ -93,14 +93,18 @@ export class WorkerProcess {
   starts = 0;
   /** Where every run of the worker appends its log (DATA_DIR/logs/worker.log). */
   readonly logFile: string;
-  constructor(private readonly env: NodeJS.ProcessEnv) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    /** Extra node flags, e.g. `--cpu-prof` from the bench. */
+    private readonly nodeArgs: string[] = [],
+  ) {
     this.logFile = join(String(env.DATA_DIR), 'logs', 'worker.log');
   }
 
   start(): void {
     this.starts += 1;
     const out = openSync(this.logFile, 'a');
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
+    this.child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
     closeSync(out);
   }
 

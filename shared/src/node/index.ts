@@ -1,4 +1,5 @@
 export * from './db/database';
+export * from './db/commit-without-fsync';
 export * from './db/schema';
 export * from './db/migrate';
 export * from './db/time';

@@ -1,4 +1,4 @@
-import { freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
+import { commitWithoutFsync, freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { loadPostMedia } from '../libraries/delivery-media.repository';
 import { keepLeaseAlive } from '../libraries/lease-keeper';
@@ -88,8 +88,9 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     }
     const result = published[0]!;
     const at = new Date();
-    // One commit records the outcome; if it were lost, the lease would expire and read-back find the post.
-    await db.transaction().execute(async (trx) => {
+    // One commit records the outcome; if it were lost (a crash, a power cut: it is not flushed to
+    // disk before the next job), the lease would expire and read-back find the post.
+    await commitWithoutFsync(db, async (trx) => {
       await lockPostRow(trx, d.post_id);
       await markPublished(trx, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
       await endAttempt(trx, attemptId, { outcome: 'published' });

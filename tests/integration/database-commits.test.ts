@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitWithoutFsync } from '@siar/shared/node';
+import { buildOpd, createTestDatabase, type TTestDatabase } from '../support/test-database';
+import { testDatabaseOptions } from '../support/test-redis';
+
+/**
+ * The database layer's two speed-ups keep their meaning: a cached prepared statement answers with
+ * the data of the moment it runs, and a commit without fsync commits (or rolls back) like any
+ * other, then leaves the connection fully durable for the next one (a claim).
+ */
+
+let t: TTestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase(testDatabaseOptions());
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const isPostgres = () => t.url.startsWith('postgres');
+async function durability(): Promise<string> {
+  if (isPostgres()) return String((await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(t.db)).rows[0]!.synchronous_commit);
+  return String((await sql<{ synchronous: number }>`pragma synchronous`.execute(t.db)).rows[0]!.synchronous);
+}
+
+describe('cached statements', () => {
+  it('run again with new parameters and see rows written in between', async () => {
+    const names = async (code: string) => (await t.db.selectFrom('opd').select('name').where('code', '=', code).execute()).map((r) => r.name);
+    const a = await buildOpd(t.db, { name: 'Dinas A' });
+    const b = await buildOpd(t.db, { name: 'Dinas B' });
+    expect(await names(a.code)).toEqual(['Dinas A']);
+    expect(await names(b.code)).toEqual(['Dinas B']);
+    await t.db.updateTable('opd').set({ name: 'Dinas A baru' }).where('id', '=', a.id).execute();
+    expect(await names(a.code)).toEqual(['Dinas A baru']);
+  });
+});
+
+describe('commitWithoutFsync', () => {
+  it('commits, and the next transaction is flushed again', async () => {
+    const before = await durability();
+    const opd = await buildOpd(t.db);
+    await commitWithoutFsync(t.db, async (trx) => {
+      await trx.updateTable('opd').set({ weekly_target: 7 }).where('id', '=', opd.id).execute();
+    });
+    expect((await t.db.selectFrom('opd').select('weekly_target').where('id', '=', opd.id).executeTakeFirstOrThrow()).weekly_target).toBe(7);
+    expect(await durability()).toBe(before);
+    expect(before).toBe(isPostgres() ? 'on' : '2');
+  });
+
+  it('rolls back when the work throws, and restores durability', async () => {
+    const opd = await buildOpd(t.db);
+    await expect(
+      commitWithoutFsync(t.db, async (trx) => {
+        await trx.updateTable('opd').set({ weekly_target: 9 }).where('id', '=', opd.id).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await t.db.selectFrom('opd').select('weekly_target').where('id', '=', opd.id).executeTakeFirstOrThrow()).weekly_target).toBe(0);
+    expect(await durability()).toBe(isPostgres() ? 'on' : '2');
+  });
+
+  it('holds its connection: a concurrent transaction is neither inside it nor relaxed', async () => {
+    const opd = await buildOpd(t.db);
+    const durabilitySeen: string[] = [];
+    await Promise.all([
+      commitWithoutFsync(t.db, async (trx) => {
+        await trx.updateTable('opd').set({ weekly_target: 1 }).where('id', '=', opd.id).execute();
+        await new Promise((r) => setTimeout(r, 20));
+      }),
+      t.db.transaction().execute(async (trx) => {
+        durabilitySeen.push(isPostgres() ? String((await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(trx)).rows[0]!.synchronous_commit) : String((await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous));
+        await trx.updateTable('opd').set({ weekly_target: 2 }).where('id', '=', opd.id).execute();
+      }),
+    ]);
+    expect(durabilitySeen).toEqual([isPostgres() ? 'on' : '2']);
+    expect([1, 2]).toContain((await t.db.selectFrom('opd').select('weekly_target').where('id', '=', opd.id).executeTakeFirstOrThrow()).weekly_target);
+  });
+});

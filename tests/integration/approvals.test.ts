@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueDeliveries, verifyAuditChain } from '@siar/shared/node';
+import { chainAuditOutbox, enqueueDeliveries, verifyAuditChain } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
@@ -33,8 +33,10 @@ let admin: ApiClient;
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 const jobId = (deliveryId: string, revision: number) => `publish-${deliveryId}-r${revision}`;
-const eventsOf = async (postId: string) =>
-  (
+const eventsOf = async (postId: string) => {
+  // Publish outcomes wait in the outbox until chained (the worker does it each second).
+  await chainAuditOutbox(t.db);
+  return (
     await t.db
       .selectFrom('audit_event')
       .select(['action', 'actor_id'])
@@ -43,6 +45,7 @@ const eventsOf = async (postId: string) =>
       .orderBy('seq')
       .execute()
   ).map((e) => e.action);
+};
 const deliveriesOf = (postId: string) =>
   t.db.selectFrom('delivery').select(['id', 'status', 'revision', 'scheduled_at']).where('post_id', '=', postId).execute();
 

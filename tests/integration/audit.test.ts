@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAuditEvent, createPlatformRegistry, newKeyLine, verifyAuditChain } from '@siar/shared/node';
+import { appendAuditEvent, chainAuditOutbox, createPlatformRegistry, newKeyLine, queueAuditEvent, verifyAuditChain } from '@siar/shared/node';
 import { consent } from '../emulators/x/x-emulator.client';
 import { startXEmulator, type TXEmulator } from '../emulators/x/x-emulator';
 import { ApiClient } from '../support/api-client';
@@ -233,6 +233,23 @@ describe('audit events', () => {
     expect(await countEvents()).toBe(before);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
+
+  it('when a publish outcome is queued, then the audit page chains it before reading, with the time it happened', async () => {
+    const before = await countEvents();
+    await t.db.transaction().execute(async (trx) => {
+      await trx.updateTable('opd').set({ weekly_target: 3 }).where('id', '=', dinkes.id).execute();
+      await queueAuditEvent(trx, { actorId: null, action: 'post.published', entity: 'post', entityId: 'queued-post', opdId: dinkes.id, details: { url: 'https://x.com/dinkes/status/1' } });
+    });
+    expect(await countEvents()).toBe(before);
+    const { at } = await t.db.selectFrom('audit_outbox').select('at').where('entity_id', '=', 'queued-post').executeTakeFirstOrThrow();
+    await new Promise((r) => setTimeout(r, 5));
+    const page = await (await signedIn('pengawas')).get('/api/audit?action=post.published');
+    expect(page.status).toBe(200);
+    expect(page.body.items).toEqual([expect.objectContaining({ action: 'post.published', entityId: 'queued-post', at, details: { url: 'https://x.com/dinkes/status/1' } })]);
+    expect(await t.db.selectFrom('audit_outbox').select('id').execute()).toEqual([]);
+    expect(await chainAuditOutbox(t.db)).toBe(0);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
 });
 
 describe('the audit page API', () => {
@@ -317,12 +334,12 @@ describe('the audit page API', () => {
 });
 
 describe('npm run audit:verify', () => {
-  it('when many transactions in two processes append at once, then the chain stays one chain', async () => {
+  it('when many transactions in two processes append and chain queued events at once, then the chain stays one chain', async () => {
     const before = await countEvents();
     const script = join(t.dir, 'append-many.mts');
     writeFileSync(
       script,
-      `import { appendAuditEvent, createDatabase } from '${root}shared/src/node/index.ts';
+      `import { appendAuditEvent, chainAuditOutbox, createDatabase, queueAuditEvent } from '${root}shared/src/node/index.ts';
 const db = createDatabase({ url: process.env.AUDIT_DB_URL, poolSize: 8 });
 const who = process.argv[2];
 // Both processes start appending at the same instant, whenever each finished starting.
@@ -340,7 +357,17 @@ await Promise.all(Array.from({ length: 6 }, async (_, lane) => {
       });
     }
   }
-}));
+}).concat(Array.from({ length: 2 }, async (_, lane) => {
+  // Outcome-style events: queued in a transaction, chained by whichever appender comes first.
+  for (let i = 0; i < 30; i++) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('opd').set({ weekly_target: i }).where('code', '=', 'DINKES').execute();
+      await queueAuditEvent(trx, { actorId: null, action: 'test.queued', entity: 'test', entityId: who + '-q' + lane + '-' + i });
+    });
+    if (i % 5 === 4) await chainAuditOutbox(db);
+  }
+})));
+await chainAuditOutbox(db);
 await db.destroy();
 `,
     );
@@ -355,12 +382,15 @@ await db.destroy();
         child.on('exit', resolve);
       });
     expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
-    expect(await countEvents()).toBe(before + 360);
+    expect(await countEvents()).toBe(before + 480);
+    expect(await t.db.selectFrom('audit_outbox').select('id').execute()).toEqual([]);
+    const queued = await t.db.selectFrom('audit_event').select('entity_id').where('action', '=', 'test.queued').execute();
+    expect(new Set(queued.map((e) => e.entity_id)).size).toBe(120);
     const seqs = (await t.db.selectFrom('audit_event').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     const r = verifyCli();
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain(`OK: ${before + 360} events`);
+    expect(r.out).toContain(`OK: ${before + 480} events`);
   });
 
   it('when one byte of one event is changed, then verify fails naming that event, and passes again once restored', async () => {

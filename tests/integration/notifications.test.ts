@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@siar/shared/node';
+import { chainAuditOutbox, createLogger } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
 import { startSmtpSink, type TSmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TTestApp } from '../support/test-app';
@@ -136,6 +136,8 @@ describe('who is told what', () => {
         error: { kind: status === 'failed' ? 'content_rejected' : 'ambiguous', message: 'duplicate content' },
       });
       expect(await recipients(kind, { postId: res.body.id })).toEqual(['camatop']);
+      // The outcome's event waits in the outbox until chained (the worker does it each second).
+      expect(await chainAuditOutbox(t.db)).toBe(1);
       const events = await t.db.selectFrom('audit_event').select('action').where('entity_id', '=', res.body.id).orderBy('seq').execute();
       expect(events.map((e) => e.action)).toEqual(['post.created', `post.${status}`]);
       // A worker that lost its lease records nothing.

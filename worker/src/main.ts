@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { COLLECT_METRICS_EVERY_MS, COLLECT_METRICS_JOB, COLLECT_METRICS_SCHEDULER_ID, MAINTENANCE_QUEUE, PUBLISH_QUEUE, REFRESH_TOKENS_EVERY_MS, REFRESH_TOKENS_JOB, REFRESH_TOKENS_SCHEDULER_ID, RESOLVE_JOB, SWEEP_JOB, SWEEP_SCHEDULER_ID } from '@siar/shared';
-import { checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, signedMediaUrl, startHeartbeat } from '@siar/shared/node';
+import { chainAuditOutbox, checkRedisConfig, createDatabase, createLogger, createPlatformRegistry, createPublishQueue, createRedis, loadKeyRing, migrateToLatest, signedMediaUrl, startAuditChainer, startHeartbeat } from '@siar/shared/node';
 import { loadWorkerConfig } from './config/env';
 import { createCollectMetricsProcessor } from './jobs/collect-metrics.processor';
 import { createPublishProcessor } from './jobs/publish.processor';
@@ -106,6 +106,9 @@ const sweeperKeeper = setInterval(() => {
     .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not check the sweeper schedule'));
 }, config.sweepEveryMs);
 
+// Publish outcomes' audit events wait unchained in the outbox; put them on the chain each second.
+const auditChainer = startAuditChainer(db, { everyMs: 1000, onError: (err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not chain the audit outbox') });
+
 const stopHeartbeat = startHeartbeat(connection, prefix, `${hostname()}-${process.pid}`);
 const metricsServer = config.metricsPort ? startMetricsServer(metrics.registry, config.metricsPort) : undefined;
 
@@ -121,6 +124,8 @@ async function stop(signal: string) {
   const grace = new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
   await Promise.race([Promise.all([publishWorker.close(), maintenanceWorker.close()]), grace]);
   await Promise.race([Promise.all([publishQueue.close(), maintenanceQueue.close()]), new Promise((r) => setTimeout(r, 2000).unref())]);
+  await auditChainer.stop();
+  await chainAuditOutbox(db).catch(() => undefined);
   connection.disconnect();
   await db.destroy().catch(() => undefined);
   process.exit(0);

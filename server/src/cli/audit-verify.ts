@@ -1,11 +1,13 @@
-import { createDatabase, verifyAuditChain } from '@siar/shared/node';
+import { chainAuditOutbox, createDatabase, verifyAuditChain } from '@siar/shared/node';
 import { loadServerConfig } from '../config/env';
 
-// `npm run audit:verify`: walks the audit log's hash chain and recomputes every hash. Read-only.
+// `npm run audit:verify`: chains the events still waiting in the outbox, then walks the audit
+// log's hash chain and recomputes every hash.
 // Exit 0 and "OK: N events" when every event follows; exit 1 naming the first event that does not.
 const config = loadServerConfig();
 const db = createDatabase({ url: config.databaseUrl });
 try {
+  await chainAuditOutbox(db);
   const result = await verifyAuditChain(db);
   if (result.ok) {
     console.log(`OK: ${result.count} events`);

@@ -22,6 +22,7 @@ export * from './redis/redis-target';
 export * from './platforms/x/x.oauth';
 export * from './platforms/credentials-refresher';
 export * from './audit/append-audit-event';
+export * from './audit/audit-outbox';
 export * from './audit/audit-hash';
 export * from './audit/verify-audit-chain';
 export * from './notifications/notify';

@@ -2,25 +2,77 @@ import type { Transaction } from 'kysely';
 import { flagAccountNeedsReconnect, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase } from '@siar/shared/node';
 import { recordDeliveryOutcome } from './post-events';
 
+type TClaimOptions = { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date; attempt?: { id: string; number: number } };
+
 /**
  * The claim: one conditional update, committed (with the attempt's row, in one transaction)
  * before any platform call. It succeeds only for a delivery still `scheduled` at the job's
  * revision; a cancelled, edited or already handled delivery updates no row: the job is stale.
+ *
+ * Claims asked for at the same moment (a burst: up to the worker's concurrency) share one
+ * transaction and so one flush to disk: each is still committed before its platform call, and
+ * each still succeeds or not on its own row. Should the shared transaction fail, nothing of it
+ * was committed and every claim in it is tried again alone.
  */
-export async function claimDelivery(
-  db: TDatabase,
-  options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date; attempt?: { id: string; number: number } },
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimRow(trx, options))) return false;
-    if (options.attempt) {
-      await trx
-        .insertInto('delivery_attempt')
-        .values({ id: options.attempt.id, delivery_id: options.deliveryId, number: options.attempt.number, kind: 'publish', started_at: options.now.toISOString(), ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null })
-        .execute();
+export async function claimDelivery(db: TDatabase, options: TClaimOptions): Promise<boolean> {
+  if (db.isTransaction) return claimInTransaction(db as Transaction<DB>, options);
+  let batcher = claimBatchers.get(db);
+  if (!batcher) claimBatchers.set(db, (batcher = new ClaimBatcher(db)));
+  return batcher.claim(options);
+}
+
+const MAX_CLAIMS_PER_COMMIT = 64;
+const claimBatchers = new WeakMap<TDatabase, ClaimBatcher>();
+
+class ClaimBatcher {
+  private waiting: { options: TClaimOptions; resolve: (claimed: boolean) => void; reject: (err: unknown) => void }[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: TDatabase) {}
+
+  claim(options: TClaimOptions): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ options, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      // Row order, so that two processes' shared transactions never wait on each other in a cycle.
+      const batch = this.waiting.splice(0, MAX_CLAIMS_PER_COMMIT).sort((a, b) => (a.options.deliveryId < b.options.deliveryId ? -1 : 1));
+      if (batch.length === 1) {
+        const only = batch[0]!;
+        await this.db.transaction().execute((trx) => claimInTransaction(trx, only.options)).then(only.resolve, only.reject);
+        continue;
+      }
+      try {
+        const claimed = await this.db.transaction().execute(async (trx) => {
+          const out: boolean[] = [];
+          for (const w of batch) out.push(await claimInTransaction(trx, w.options));
+          return out;
+        });
+        batch.forEach((w, i) => w.resolve(claimed[i]!));
+      } catch {
+        for (const w of batch) await this.db.transaction().execute((trx) => claimInTransaction(trx, w.options)).then(w.resolve, w.reject);
+      }
     }
-    return true;
-  });
+    this.flushing = false;
+  }
+}
+
+async function claimInTransaction(trx: Transaction<DB>, options: TClaimOptions): Promise<boolean> {
+  if (!(await claimRow(trx, options))) return false;
+  if (options.attempt) {
+    await trx
+      .insertInto('delivery_attempt')
+      .values({ id: options.attempt.id, delivery_id: options.deliveryId, number: options.attempt.number, kind: 'publish', started_at: options.now.toISOString(), ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null })
+      .execute();
+  }
+  return true;
 }
 
 async function claimRow(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {

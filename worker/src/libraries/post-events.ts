@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { appendAuditEvent, notify, type DB } from '@siar/shared/node';
+import { notify, queueAuditEvent, type DB } from '@siar/shared/node';
 
 export interface TDeliveryOutcome {
   deliveryId: string;
@@ -51,7 +51,7 @@ export async function recordDeliveryOutcome(trx: Transaction<DB>, o: TDeliveryOu
       },
     );
   }
-  await appendAuditEvent(trx, {
+  await queueAuditEvent(trx, {
     actorId: null,
     action: `post.${o.status}`,
     entity: 'post',

@@ -1,4 +1,4 @@
-import type { TDatabase } from '@siar/shared/node';
+import { chainAuditOutbox, type TDatabase } from '@siar/shared/node';
 import { POST_COLUMNS } from '../posts/posts.repository';
 
 /** The approval queue: pending posts, oldest first, keyset-paginated on (created_at, id) through the (status, created_at) index. */
@@ -53,6 +53,7 @@ export async function findMediaRows(db: TDatabase, ids: string[]) {
 
 /** A post's own audit trail, in order (the (entity, entity_id) index). */
 export async function findPostEvents(db: TDatabase, postId: string) {
+  await chainAuditOutbox(db);
   return db
     .selectFrom('audit_event')
     .leftJoin('user', 'user.id', 'audit_event.actor_id')

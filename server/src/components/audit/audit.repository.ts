@@ -1,5 +1,5 @@
 import type { TAuditListQuery } from '@siar/shared';
-import type { TDatabase } from '@siar/shared/node';
+import { chainAuditOutbox, type TDatabase } from '@siar/shared/node';
 
 export type TAuditFilters = Omit<TAuditListQuery, 'cursor' | 'limit'>;
 
@@ -8,6 +8,8 @@ export type TAuditFilters = Omit<TAuditListQuery, 'cursor' | 'limit'>;
  * far back it is. `before` is the seq of the last event already shown.
  */
 export async function findAuditPage(db: TDatabase, filters: TAuditFilters, before: number | undefined, limit: number) {
+  // Events still waiting in the outbox (publish outcomes of the last second) are chained first.
+  await chainAuditOutbox(db);
   let query = db
     .selectFrom('audit_event')
     .leftJoin('user', 'user.id', 'audit_event.actor_id')

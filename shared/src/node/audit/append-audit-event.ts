@@ -28,7 +28,7 @@ const PG_AUDIT_LOCK = 7_340_111_905_311;
  * write lock, which WAL mode gives one connection at a time), so the last row read next is the
  * real last row.
  */
-async function lockAuditChain(trx: Transaction<DB>): Promise<void> {
+export async function lockAuditChain(trx: Transaction<DB>): Promise<void> {
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`select pg_advisory_xact_lock(${sql.lit(PG_AUDIT_LOCK)})`.execute(trx);
     return;
@@ -46,25 +46,46 @@ async function lockAuditChain(trx: Transaction<DB>): Promise<void> {
  * given the database, it opens a transaction of its own. Appends never fork the chain: they
  * are serialized across processes until commit. Call it as the transaction's last statement
  * (PostgreSQL: no row locks taken after the chain's lock; SQLite: a transaction that read
- * before its first write may find its snapshot stale and fail with SQLITE_BUSY).
+ * before its first write may find its snapshot stale and fail with SQLITE_BUSY). Where many
+ * events are written concurrently (publish outcomes), queueAuditEvent avoids the lock.
  */
 export async function appendAuditEvent(db: TAuditExecutor, input: TAuditEventInput): Promise<AuditEventTable> {
   if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEvent(trx, input));
-  const trx = db as Transaction<DB>;
-  await lockAuditChain(trx);
-  const last = await trx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const row = {
-    seq: (last ? Number(last.seq) : 0) + 1,
-    at: isoNow(),
+  await lockAuditChain(db as Transaction<DB>);
+  const [event] = await chainEvents(db as Transaction<DB>, [{ at: isoNow(), ...toEventFields(input) }]);
+  return event!;
+}
+
+export type TUnchainedEvent = Omit<AuditEventTable, 'seq' | 'prev_hash' | 'hash'>;
+
+/** The stored fields of an event (details sanitized and canonical), without time or chain. */
+export function toEventFields(input: TAuditEventInput): Omit<TUnchainedEvent, 'at'> {
+  return {
     actor_id: input.actorId,
     action: input.action,
     entity: input.entity,
     entity_id: input.entityId ?? null,
     opd_id: input.opdId ?? null,
     details: canonicalJson(sanitizeAuditDetails(input.details ?? {})),
-    prev_hash: last?.hash ?? AUDIT_GENESIS_HASH,
   };
-  const event = { ...row, hash: auditEventHash(row) };
-  await trx.insertInto('audit_event').values(event).execute();
-  return event;
+}
+
+/** Puts events on the chain in the given order. The caller holds the chain's lock (lockAuditChain). */
+export async function chainEvents(trx: Transaction<DB>, events: TUnchainedEvent[]): Promise<AuditEventTable[]> {
+  const last = await trx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let seq = last ? Number(last.seq) : 0;
+  let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  const chained = events.map((e) => {
+    const row = { seq: ++seq, ...e, prev_hash: prevHash };
+    const event = { ...row, hash: auditEventHash(row) };
+    prevHash = event.hash;
+    return event;
+  });
+  // Bounded batches: SQLite allows at most 32,766 bound values in one statement.
+  for (let i = 0; i < chained.length; i += 500)
+    await trx
+      .insertInto('audit_event')
+      .values(chained.slice(i, i + 500))
+      .execute();
+  return chained;
 }

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-meta';
 import * as m0010 from './migrations/0010-approvals';
 import * as m0011 from './migrations/0011-activity';
 import * as m0012 from './migrations/0012-engagement';
+import * as m0013 from './migrations/0013-audit-outbox';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-approvals': m0010,
   '0011-activity': m0011,
   '0012-engagement': m0012,
+  '0013-audit-outbox': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -148,6 +148,18 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** An audit event not yet on the chain: same fields, no seq or hashes (migration 0013). */
+export interface AuditOutboxTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  opd_id: string | null;
+  details: string;
+}
+
 export interface DeliveryAttemptTable {
   id: string;
   delivery_id: string;
@@ -190,6 +202,7 @@ export interface DB {
   delivery_part: DeliveryPartTable;
   review: ReviewTable;
   audit_event: AuditEventTable;
+  audit_outbox: AuditOutboxTable;
   oauth_state: OauthStateTable;
   pending_connect: PendingConnectTable;
   queue_slot: QueueSlotTable;

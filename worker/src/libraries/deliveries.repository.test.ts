@@ -25,11 +25,49 @@ afterEach(async () => t.close());
 
 const row = () => t.db.selectFrom('delivery').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow();
 
+/** More scheduled deliveries like the first, each of a post of its own. */
+async function moreDeliveries(n: number): Promise<string[]> {
+  const first = await row();
+  const post = await t.db.selectFrom('post').selectAll().where('id', '=', first.post_id).executeTakeFirstOrThrow();
+  const ids = Array.from({ length: n }, () => randomUUID());
+  for (const id of ids) {
+    await t.db.insertInto('post').values({ ...post, id }).execute();
+    await t.db.insertInto('delivery').values({ ...first, id, post_id: id }).execute();
+  }
+  return ids;
+}
+
 describe('claiming a delivery', () => {
   it('when two workers claim the same delivery, then exactly one wins', async () => {
     const results = await Promise.all([1, 2, 3].map(() => claimDelivery(t.db, { deliveryId, revision: 2, leaseId: randomUUID(), now: new Date() })));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await row()).toMatchObject({ status: 'publishing', attempt: 1 });
+  });
+
+  it('when many claims arrive at once (a burst), then they share a commit and each is decided on its own row', async () => {
+    const others = await moreDeliveries(20);
+    const attempt = (id: string) => ({ id: `${id}-a`, number: 1 });
+    const results = await Promise.all([
+      ...others.map((id) => claimDelivery(t.db, { deliveryId: id, revision: 2, leaseId: randomUUID(), now: new Date(), attempt: attempt(id) })),
+      claimDelivery(t.db, { deliveryId, revision: 1, leaseId: randomUUID(), now: new Date() }),
+    ]);
+    expect(results).toEqual([...others.map(() => true), false]);
+    const claimed = await t.db.selectFrom('delivery').select(['id', 'status']).where('id', 'in', others).execute();
+    expect(claimed.every((d) => d.status === 'publishing')).toBe(true);
+    expect(await t.db.selectFrom('delivery_attempt').select('id').where('delivery_id', 'in', others).execute()).toHaveLength(20);
+    expect(await row()).toMatchObject({ status: 'scheduled' });
+  });
+
+  it('when one claim of a shared commit fails, then the others are claimed on their own and only it fails', async () => {
+    const others = await moreDeliveries(5);
+    // The third claim's attempt row collides with an existing one: its insert throws.
+    await t.db.insertInto('delivery_attempt').values({ id: 'taken', delivery_id: deliveryId, number: 1, kind: 'publish', started_at: new Date().toISOString(), ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null }).execute();
+    const results = await Promise.allSettled(
+      others.map((id, i) => claimDelivery(t.db, { deliveryId: id, revision: 2, leaseId: randomUUID(), now: new Date(), attempt: { id: i === 2 ? 'taken' : `${id}-a`, number: 1 } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const rows = await t.db.selectFrom('delivery').select(['id', 'status']).where('id', 'in', others).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual(Object.fromEntries(others.map((id, i) => [id, i === 2 ? 'scheduled' : 'publishing'])));
   });
 
   it('when the job carries an old revision (the post was edited), then the claim fails and nothing changes', async () => {

@@ -16,18 +16,38 @@ function bigrams(text: string): Set<string> {
   return out;
 }
 
+interface TShape {
+  normalized: string;
+  pairs: Set<string>;
+}
+
+/**
+ * A post is compared with every post near its time (up to 2,000 on X's 24-hour window), and the
+ * same texts come back create after create: their normalized form and word pairs are kept for
+ * the most recently compared texts.
+ */
+const SHAPES_KEPT = 5000;
+const shapes = new Map<string, TShape>();
+function shapeOf(text: string): TShape {
+  const known = shapes.get(text);
+  if (known) return known;
+  const normalized = normalizeForSimilarity(text);
+  const shape = { normalized, pairs: bigrams(normalized) };
+  if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
+  shapes.set(text, shape);
+  return shape;
+}
+
 /**
  * Same, or nearly the same: equal once normalized, or sharing at least 85% of their word
  * pairs (Jaccard), which catches a changed date or an added hashtag but not a rewrite.
  */
 export function isNearlySame(a: string, b: string): boolean {
-  const x = normalizeForSimilarity(a);
-  const y = normalizeForSimilarity(b);
-  if (x === y) return true;
-  const bx = bigrams(x);
-  const by = bigrams(y);
+  const x = shapeOf(a);
+  const y = shapeOf(b);
+  if (x.normalized === y.normalized) return true;
   let shared = 0;
-  for (const g of bx) if (by.has(g)) shared += 1;
-  const union = bx.size + by.size - shared;
+  for (const g of x.pairs) if (y.pairs.has(g)) shared += 1;
+  const union = x.pairs.size + y.pairs.size - shared;
   return union > 0 && shared / union >= 0.85;
 }

@@ -3,6 +3,7 @@ export * from './db/commit-without-fsync';
 export * from './db/schema';
 export * from './db/migrate';
 export * from './db/time';
+export * from './db/data-version';
 export * from './db/repositories/account-credentials.repository';
 export * from './db/repositories/post-status.repository';
 export * from './crypto/secret-box';

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { ZCreatePostRequest, ZId, ZPostCheckRequest, ZPostListQuery, ZUpdatePostRequest } from '@siar/shared';
-import type { TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
+import { dataVersion, type TDatabase, type TLogger, type TPlatformSettings } from '@siar/shared/node';
 import { previewPost } from './preview-post';
+import { createJsonCache, sendCachedJson } from '../../libraries/http/cached-json';
 import { parseInput } from '../../libraries/http/validate';
 import type { TPublishScheduler } from '../../libraries/queue/publish-scheduler';
 import { cancelPost } from './cancel-post';
@@ -18,8 +19,15 @@ export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler;
     const id = ZId.safeParse(raw);
     return id.success ? id.data : '';
   };
+  const listCache = createJsonCache();
   router.get('/', async (req, res) => {
-    res.json(await listPosts({ db: deps.db, auth: req.auth!, query: parseInput(ZPostListQuery, req.query) }));
+    const auth = req.auth!;
+    const query = parseInput(ZPostListQuery, req.query);
+    // Besides the database, the list depends on the scope this request was authorized with and
+    // on the locale (delivery errors are translated); nothing in it is computed from the clock.
+    const key = JSON.stringify([auth.userId, auth.role, auth.opdIds, auth.locale, query]);
+    const version = await dataVersion(deps.db);
+    await sendCachedJson(req, res, { cache: listCache, key, version, compute: () => listPosts({ db: deps.db, auth, query }) });
   });
   router.post('/', async (req, res) => {
     const input = parseInput(ZCreatePostRequest, req.body);

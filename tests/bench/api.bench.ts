@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import express from 'express';
@@ -15,8 +16,11 @@ const OPDS = 16;
 const ACCOUNTS_PER_OPD = 2;
 const root = new URL('../..', import.meta.url).pathname;
 
-async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
-  const result = await autocannon({ url, connections: 50, duration: DURATION_S, method: options.method ?? 'GET', headers: options.headers, body: options.body });
+async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; eachPath?: (n: number) => string }) {
+  let n = 0;
+  const eachPath = options.eachPath;
+  const requests: autocannon.Request[] | undefined = eachPath ? [{ setupRequest: (req) => ({ ...req, path: eachPath(n++) }) }] : undefined;
+  const result = await autocannon({ url, connections: 50, duration: DURATION_S, method: options.method ?? 'GET', headers: options.headers, body: options.body, requests });
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, requestsPerS: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors };
 }
 
@@ -49,6 +53,20 @@ async function seed() {
 
 /** `BENCH_PROFILE_DIR=/tmp/p`: the server writes a V8 CPU profile there when it stops. */
 
+/** What Chromium sends. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/** The body as sent (fetch would decompress it). */
+function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    }).on('error', reject);
+  });
+}
+
 async function loginHeaders(base: string, username: string, password: string) {
   const api = new ApiClient(base);
   await api.login(username, password);
@@ -66,8 +84,12 @@ export async function apiBench() {
   });
   const base = `http://127.0.0.1:${port}`;
   const bare = express();
-  let payload = '';
-  bare.get('/', (_req, res) => res.type('json').send(payload));
+  let payload: string | Buffer = '';
+  let gzipped = false;
+  bare.get('/', (_req, res) => {
+    if (gzipped) res.set('content-encoding', 'gzip');
+    res.type('json').send(payload);
+  });
   const bareServer = bare.listen(0, '127.0.0.1');
   const bareUrl = () => `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
   try {
@@ -78,16 +100,24 @@ export async function apiBench() {
     const postsMonth = '/api/posts?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&limit=500';
     const postsPayload = await (await fetch(base + postsMonth, { headers })).text();
     const postsListMonth = await load(base + postsMonth, { headers });
-    payload = postsPayload;
-    const bareSamePostsPayload = await load(bareUrl(), {});
 
-    // The calendar's month as an operator of one OPD sees it.
+    // The calendar's month as an operator of one OPD sees it: as a browser asks (gzip), plainly,
+    // and with every answer computed afresh (each request a different key, as after a write).
     const operatorHeaders = await loginHeaders(base, 'operator', operatorPassword);
     const calendarUrl = '/api/calendar?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z';
     const calendarPayload = await (await fetch(base + calendarUrl, { headers: operatorHeaders })).text();
+    const browserHeaders = { ...operatorHeaders, 'accept-encoding': BROWSER_ACCEPT_ENCODING };
+    const calendarGzip = await rawBody(base + calendarUrl, browserHeaders);
+    const calendarMonthGzip = await load(base + calendarUrl, { headers: browserHeaders });
+    [payload, gzipped] = [calendarGzip, true];
+    const bareSameCalendarGzip = await load(bareUrl(), { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
     const calendarMonth = await load(base + calendarUrl, { headers: operatorHeaders });
-    payload = calendarPayload;
+    [payload, gzipped] = [calendarPayload, false];
     const bareSameCalendarPayload = await load(bareUrl(), {});
+    const calendarMonthComputedEachTime = await load(base + calendarUrl, {
+      headers: operatorHeaders,
+      eachPath: (n) => `/api/calendar?from=2026-06-01T00:00:00Z&to=${new Date(Date.parse('2026-07-01T00:00:00Z') - (n % 1_000_000)).toISOString()}`,
+    });
 
     const body = JSON.stringify({ accountIds: [accountId], text: 'Pengumuman uji beban', scheduledAt: '2027-06-01T01:00:00Z' });
     const createPost = await load(`${base}/api/posts`, { method: 'POST', headers, body });
@@ -96,9 +126,11 @@ export async function apiBench() {
       postsInDatabase: POSTS,
       opds: OPDS,
       postsListMonth: { ...postsListMonth, itemsPerResponse: itemsOf(postsPayload), responseBytes: postsPayload.length },
-      bareExpressSamePostsPayload: bareSamePostsPayload,
+      calendarMonthGzip: { ...calendarMonthGzip, itemsPerResponse: itemsOf(calendarPayload), responseBytes: calendarGzip.length },
+      bareExpressSameCalendarGzip: bareSameCalendarGzip,
       calendarMonth: { ...calendarMonth, itemsPerResponse: itemsOf(calendarPayload), responseBytes: calendarPayload.length },
       bareExpressSameCalendarPayload: bareSameCalendarPayload,
+      calendarMonthComputedEachTime,
       createPost,
       activity: 'see the activity scenario (npm run bench -- activity: 70,000 deliveries, p95)',
       serverPeakRssMb: peakRssMb(server.pid),

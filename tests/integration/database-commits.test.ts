@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitWithoutFsync } from '@siar/shared/node';
+import { commitWithoutFsync, createGroupCommit } from '@siar/shared/node';
 import { buildOpd, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { testDatabaseOptions } from '../support/test-redis';
 
@@ -75,5 +75,44 @@ describe('commitWithoutFsync', () => {
     ]);
     expect(durabilitySeen).toEqual([isPostgres() ? 'on' : '2']);
     expect([1, 2]).toContain((await t.db.selectFrom('opd').select('weekly_target').where('id', '=', opd.id).executeTakeFirstOrThrow()).weekly_target);
+  });
+});
+
+describe('group commit', () => {
+  it('answers each work with its own result once committed', async () => {
+    const commits = createGroupCommit(t.db);
+    const opds = await Promise.all([buildOpd(t.db), buildOpd(t.db), buildOpd(t.db)]);
+    const results = await Promise.all(
+      opds.map((opd, i) =>
+        commits.run(opd.id, async (trx) => {
+          await trx.updateTable('opd').set({ weekly_target: 40 + i }).where('id', '=', opd.id).execute();
+          return i;
+        }),
+      ),
+    );
+    expect(results).toEqual([0, 1, 2]);
+    const rows = await t.db.selectFrom('opd').select(['id', 'weekly_target']).where('id', 'in', opds.map((o) => o.id)).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.weekly_target]))).toEqual(Object.fromEntries(opds.map((o, i) => [o.id, 40 + i])));
+  });
+
+  it('when one work fails, the others are committed on their own and only it is refused', async () => {
+    const commits = createGroupCommit(t.db, { transaction: commitWithoutFsync });
+    const opds = await Promise.all([buildOpd(t.db), buildOpd(t.db), buildOpd(t.db)]);
+    const runs = [0, 0, 0];
+    const outcomes = await Promise.allSettled(
+      opds.map((opd, i) =>
+        commits.run(opd.id, async (trx) => {
+          runs[i]! += 1;
+          await trx.updateTable('opd').set({ weekly_target: 50 + i }).where('id', '=', opd.id).execute();
+          if (i === 1) throw new Error('this one fails');
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // They were tried together first (the shared transaction failed), then each alone.
+    expect(runs.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(4);
+    const rows = await t.db.selectFrom('opd').select(['id', 'weekly_target']).where('id', 'in', opds.map((o) => o.id)).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.weekly_target]))).toEqual({ [opds[0]!.id]: 50, [opds[1]!.id]: 0, [opds[2]!.id]: 52 });
+    expect(await durability()).toBe(isPostgres() ? 'on' : '2');
   });
 });

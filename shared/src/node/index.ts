@@ -1,5 +1,6 @@
 export * from './db/database';
 export * from './db/commit-without-fsync';
+export * from './db/group-commit';
 export * from './db/schema';
 export * from './db/migrate';
 export * from './db/time';

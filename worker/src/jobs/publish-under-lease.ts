@@ -1,4 +1,4 @@
-import { commitWithoutFsync, freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TPlatformAdapter } from '@siar/shared/node';
+import { commitWithoutFsync, createGroupCommit, freshCredentials, lockPostRow, PublishError, refreshPostStatus, type TCredentials, type TDatabase, type TGroupCommit, type TPlatformAdapter } from '@siar/shared/node';
 import { endAttempt } from '../libraries/attempts.repository';
 import { loadPostMedia } from '../libraries/delivery-media.repository';
 import { keepLeaseAlive } from '../libraries/lease-keeper';
@@ -39,6 +39,13 @@ function recorded(error: PublishError) {
  * One platform call for a delivery this worker holds the lease on, and what follows from its
  * outcome. Every write is fenced by the lease; the attempt is on record either way.
  */
+const outcomeCommits = new WeakMap<TDatabase, TGroupCommit>();
+function outcomeCommitsOf(db: TDatabase): TGroupCommit {
+  let commits = outcomeCommits.get(db);
+  if (!commits) outcomeCommits.set(db, (commits = createGroupCommit(db, { transaction: commitWithoutFsync })));
+  return commits;
+}
+
 export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, lease: { leaseId: string; attemptId: string }, reschedule: TReschedule): Promise<TPublishOutcome> {
   const { leaseId, attemptId } = lease;
   const { db } = deps;
@@ -88,13 +95,15 @@ export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, 
     }
     const result = published[0]!;
     const at = new Date();
-    // One commit records the outcome; if it were lost (a crash, a power cut: it is not flushed to
-    // disk before the next job), the lease would expire and read-back find the post.
-    await commitWithoutFsync(db, async (trx) => {
+    // One commit records the outcome, shared with the outcomes finishing at the same moment; if
+    // it were lost (a crash, a power cut: it is not flushed to disk before the next job), the
+    // lease would expire and read-back find the post.
+    const known = { postId: d.post_id, opdId: d.opd_id, accountId: d.account_id, handle: d.handle, platform: d.platform };
+    await outcomeCommitsOf(db).run(d.post_id, async (trx) => {
       await lockPostRow(trx, d.post_id);
-      await markPublished(trx, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at });
+      await markPublished(trx, { deliveryId: d.id, leaseId, externalId: result.externalId, url: result.url, at, known });
       await endAttempt(trx, attemptId, { outcome: 'published' });
-      await refreshPostStatus(trx, d.post_id);
+      await refreshPostStatus(trx, d.post_id, { postLocked: true });
     });
     deps.metrics.deliveries.inc({ platform: d.platform, outcome: 'published' });
     if (d.scheduled_at) deps.metrics.lateness.observe({ platform: d.platform }, Math.max(0, at.getTime() - Date.parse(d.scheduled_at)) / 1000);

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import { flagAccountNeedsReconnect, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase } from '@siar/shared/node';
-import { recordDeliveryOutcome } from './post-events';
+import { createGroupCommit, flagAccountNeedsReconnect, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase, type TGroupCommit } from '@siar/shared/node';
+import { recordDeliveryOutcome, type TKnownDelivery } from './post-events';
 
 type TClaimOptions = { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date; attempt?: { id: string; number: number } };
 
@@ -16,53 +16,12 @@ type TClaimOptions = { deliveryId: string; revision: number; leaseId: string; no
  */
 export async function claimDelivery(db: TDatabase, options: TClaimOptions): Promise<boolean> {
   if (db.isTransaction) return claimInTransaction(db as Transaction<DB>, options);
-  let batcher = claimBatchers.get(db);
-  if (!batcher) claimBatchers.set(db, (batcher = new ClaimBatcher(db)));
-  return batcher.claim(options);
+  let claims = claimCommits.get(db);
+  if (!claims) claimCommits.set(db, (claims = createGroupCommit(db)));
+  return claims.run(options.deliveryId, (trx) => claimInTransaction(trx, options));
 }
 
-const MAX_CLAIMS_PER_COMMIT = 64;
-const claimBatchers = new WeakMap<TDatabase, ClaimBatcher>();
-
-class ClaimBatcher {
-  private waiting: { options: TClaimOptions; resolve: (claimed: boolean) => void; reject: (err: unknown) => void }[] = [];
-  private flushing = false;
-
-  constructor(private readonly db: TDatabase) {}
-
-  claim(options: TClaimOptions): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ options, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.waiting.length > 0) {
-      // Row order, so that two processes' shared transactions never wait on each other in a cycle.
-      const batch = this.waiting.splice(0, MAX_CLAIMS_PER_COMMIT).sort((a, b) => (a.options.deliveryId < b.options.deliveryId ? -1 : 1));
-      if (batch.length === 1) {
-        const only = batch[0]!;
-        await this.db.transaction().execute((trx) => claimInTransaction(trx, only.options)).then(only.resolve, only.reject);
-        continue;
-      }
-      try {
-        const claimed = await this.db.transaction().execute(async (trx) => {
-          const out: boolean[] = [];
-          for (const w of batch) out.push(await claimInTransaction(trx, w.options));
-          return out;
-        });
-        batch.forEach((w, i) => w.resolve(claimed[i]!));
-      } catch {
-        for (const w of batch) await this.db.transaction().execute((trx) => claimInTransaction(trx, w.options)).then(w.resolve, w.reject);
-      }
-    }
-    this.flushing = false;
-  }
-}
+const claimCommits = new WeakMap<TDatabase, TGroupCommit>();
 
 async function claimInTransaction(trx: Transaction<DB>, options: TClaimOptions): Promise<boolean> {
   if (!(await claimRow(trx, options))) return false;
@@ -151,6 +110,7 @@ export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
     .select([
       'delivery.id',
       'delivery.post_id',
+      'post.opd_id',
       'delivery.attempt',
       'delivery.status',
       'delivery.scheduled_at',
@@ -180,12 +140,12 @@ function fenced(db: TDatabase, deliveryId: string, leaseId: string) {
  * The outcome and its audit event (and notifications) commit together, in the caller's
  * transaction when given one; a worker that lost the lease writes and records nothing.
  */
-export async function markPublished(db: TDatabase, o: { deliveryId: string; leaseId: string; externalId: string; url: string; at: Date }): Promise<void> {
+export async function markPublished(db: TDatabase, o: { deliveryId: string; leaseId: string; externalId: string; url: string; at: Date; known?: TKnownDelivery }): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => markPublished(trx, o));
   const result = await fenced(db, o.deliveryId, o.leaseId)
     .set({ status: 'published', external_id: o.externalId, external_url: o.url, published_at: o.at.toISOString(), lease_id: null, lease_at: null, last_error: null, updated_at: o.at.toISOString() })
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1) await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: 'published', url: o.url });
+  if (Number(result.numUpdatedRows) === 1) await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: 'published', url: o.url, known: o.known });
 }
 
 export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed' | 'missed'; error: { kind: string; message: string } }): Promise<void> {

@@ -6,6 +6,17 @@ export interface TDeliveryOutcome {
   status: 'published' | 'failed' | 'unconfirmed';
   url?: string;
   error?: { kind: string; message: string };
+  /** What the publisher read with its claim: a published outcome then needs no read (no one is notified). */
+  known?: TKnownDelivery | undefined;
+}
+
+/** The delivery's post and account, as read when it was claimed (none of it changes under a claim). */
+export interface TKnownDelivery {
+  postId: string;
+  opdId: string;
+  accountId: string;
+  handle: string;
+  platform: string;
 }
 
 /**
@@ -15,6 +26,11 @@ export interface TDeliveryOutcome {
  * exactly when the outcome is. One read, one insert per operator, one audit append.
  */
 export async function recordDeliveryOutcome(trx: Transaction<DB>, o: TDeliveryOutcome): Promise<void> {
+  if (o.status === 'published' && o.known) {
+    const k = o.known;
+    await queueOutcomeEvent(trx, o, { post_id: k.postId, opd_id: k.opdId, account_id: k.accountId, handle: k.handle, platform: k.platform });
+    return;
+  }
   const d = await trx
     .selectFrom('delivery')
     .innerJoin('post', 'post.id', 'delivery.post_id')
@@ -51,6 +67,12 @@ export async function recordDeliveryOutcome(trx: Transaction<DB>, o: TDeliveryOu
       },
     );
   }
+  await queueOutcomeEvent(trx, o, d);
+}
+
+type TOutcomeSubject = { post_id: string; opd_id: string; account_id: string; handle: string; platform: string };
+
+async function queueOutcomeEvent(trx: Transaction<DB>, o: TDeliveryOutcome, d: TOutcomeSubject): Promise<void> {
   await queueAuditEvent(trx, {
     actorId: null,
     action: `post.${o.status}`,

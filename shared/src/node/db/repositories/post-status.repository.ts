@@ -34,9 +34,10 @@ export async function lockPostRow(trx: TExecutor, postId: string): Promise<void>
   await trx.updateTable('post').set({ updated_at: isoNow() }).where('id', '=', postId).execute();
 }
 
-export async function refreshPostStatus(db: TExecutor, postId: string): Promise<void> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => refreshPostStatus(trx, postId));
-  await lockPostRow(db, postId);
+/** `postLocked`: the caller's transaction took the post's row lock already (lockPostRow). */
+export async function refreshPostStatus(db: TExecutor, postId: string, o: { postLocked?: boolean } = {}): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => refreshPostStatus(trx, postId, o));
+  if (!o.postLocked) await lockPostRow(db, postId);
   const rows = await db.selectFrom('delivery').select('status').where('post_id', '=', postId).execute();
   const status = derivePostStatus(rows.map((r) => r.status));
   if (!status) return;

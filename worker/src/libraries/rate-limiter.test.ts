@@ -14,6 +14,15 @@ const limits = [
 ];
 
 describe('the quota limiter', () => {
+  it('when Redis has forgotten the script (a restart, SCRIPT FLUSH), then a take loads it again', async () => {
+    const own = createRateLimiter(redis, `test-rl-${randomUUID().slice(0, 8)}`);
+    await redis.script('FLUSH');
+    expect(await own.take({ platform: 'x', accountId: 'a', limits, member: 'f0', now: 1_000_000 })).toEqual({ ok: true });
+    await redis.script('FLUSH');
+    for (let i = 1; i < 3; i++) expect(await own.take({ platform: 'x', accountId: 'a', limits, member: `f${i}`, now: 1_000_000 + i })).toEqual({ ok: true });
+    expect((await own.take({ platform: 'x', accountId: 'a', limits, member: 'f3', now: 1_000_010 })).ok).toBe(false);
+  });
+
   it('when an account has used its window, then the next call waits until the oldest slot frees, and other accounts go on', async () => {
     const now = 1_000_000;
     for (let i = 0; i < 3; i++) expect(await limiter.take({ platform: 'x', accountId: 'a', limits, member: `a${i}`, now: now + i })).toEqual({ ok: true });

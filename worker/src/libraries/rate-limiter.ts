@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { TRateLimit } from '@siar/shared/node';
 
@@ -28,6 +29,18 @@ end
 return 0
 `;
 
+const TAKE_SLOT_SHA = createHash('sha1').update(TAKE_SLOT).digest('hex');
+
+/** By its hash (Redis keeps compiled scripts); the script's text only when Redis has not seen it (a restart, SCRIPT FLUSH). */
+async function takeSlot(redis: Redis, keys: string[], args: string[]): Promise<number> {
+  try {
+    return Number(await redis.evalsha(TAKE_SLOT_SHA, keys.length, ...keys, ...args));
+  } catch (err) {
+    if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
+    return Number(await redis.eval(TAKE_SLOT, keys.length, ...keys, ...args));
+  }
+}
+
 export interface TRateLimiter {
   /** Takes a slot in every window of the platform, or answers when to try again. */
   take(o: { platform: string; accountId: string; limits: TRateLimit[]; member: string; now?: number }): Promise<{ ok: true } | { ok: false; retryAt: Date }>;
@@ -51,7 +64,7 @@ export function createRateLimiter(redis: Redis, prefix: string): TRateLimiter {
       if (limits.length === 0) return { ok: true };
       const keys = limits.flatMap((l) => [key(platform, l.scope, accountId), `${key(platform, l.scope, accountId)}:blocked`]);
       const args = [String(now), member, ...limits.flatMap((l) => [String(l.windowMs), String(l.max)])];
-      const waitUntil = Number(await redis.eval(TAKE_SLOT, keys.length, ...keys, ...args));
+      const waitUntil = await takeSlot(redis, keys, args);
       return waitUntil > 0 ? { ok: false, retryAt: new Date(waitUntil) } : { ok: true };
     },
     async block({ platform, accountId, scope, until }) {

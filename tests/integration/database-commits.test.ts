@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitWithoutFsync, createGroupCommit } from '@siar/shared/node';
+import { commitWithoutFsync, createGroupCommit, reusableQuery } from '@siar/shared/node';
 import { buildOpd, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { testDatabaseOptions } from '../support/test-redis';
 
@@ -114,5 +114,27 @@ describe('group commit', () => {
     const rows = await t.db.selectFrom('opd').select(['id', 'weekly_target']).where('id', 'in', opds.map((o) => o.id)).execute();
     expect(Object.fromEntries(rows.map((r) => [r.id, r.weekly_target]))).toEqual({ [opds[0]!.id]: 50, [opds[1]!.id]: 0, [opds[2]!.id]: 52 });
     expect(await durability()).toBe(isPostgres() ? 'on' : '2');
+  });
+});
+
+describe('reusable queries', () => {
+  const rename = reusableQuery((db, v: { id: string; name: string }) => db.updateTable('opd').set({ name: v.name, weekly_target: 5 }).where('id', '=', v.id).where('code', '!=', 'NEVER'));
+  const byCode = reusableQuery((db, v: { code: string }) => db.selectFrom('opd').select(['id', 'name', 'weekly_target']).where('code', '=', v.code).where('requires_approval', '=', 0));
+
+  it('run with the values of each call, keeping the query constants, in and out of transactions', async () => {
+    const a = await buildOpd(t.db);
+    const b = await buildOpd(t.db);
+    expect(Number((await rename.execute(t.db, { id: a.id, name: 'Dinas Satu' })).numAffectedRows)).toBe(1);
+    await t.db.transaction().execute(async (trx) => {
+      expect(Number((await rename.execute(trx, { id: b.id, name: 'Dinas Dua' })).numAffectedRows)).toBe(1);
+    });
+    expect(Number((await rename.execute(t.db, { id: 'no-such-opd', name: 'x' })).numAffectedRows)).toBe(0);
+    expect((await byCode.execute(t.db, { code: a.code })).rows).toEqual([{ id: a.id, name: 'Dinas Satu', weekly_target: 5 }]);
+    expect((await byCode.execute(t.db, { code: b.code })).rows).toEqual([{ id: b.id, name: 'Dinas Dua', weekly_target: 5 }]);
+  });
+
+  it('refuse a value that does not reach the query as a plain value', async () => {
+    const unused = reusableQuery((db, _v: { code: string; extra: string }) => db.selectFrom('opd').select('id').where('code', '=', _v.code));
+    await expect(unused.execute(t.db, { code: 'x', extra: 'y' })).rejects.toThrow(/extra does not reach the query/);
   });
 });

@@ -1,6 +1,7 @@
 export * from './db/database';
 export * from './db/commit-without-fsync';
 export * from './db/group-commit';
+export * from './db/reusable-query';
 export * from './db/schema';
 export * from './db/migrate';
 export * from './db/time';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { createGroupCommit, flagAccountNeedsReconnect, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase, type TGroupCommit } from '@siar/shared/node';
+import { createGroupCommit, flagAccountNeedsReconnect, reusableQuery, UNPUBLISHABLE_POST_STATUSES, type DB, type TDatabase, type TGroupCommit } from '@siar/shared/node';
 import { recordDeliveryOutcome, type TKnownDelivery } from './post-events';
 
 type TClaimOptions = { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date; attempt?: { id: string; number: number } };
@@ -25,34 +25,40 @@ const claimCommits = new WeakMap<TDatabase, TGroupCommit>();
 
 async function claimInTransaction(trx: Transaction<DB>, options: TClaimOptions): Promise<boolean> {
   if (!(await claimRow(trx, options))) return false;
-  if (options.attempt) {
-    await trx
-      .insertInto('delivery_attempt')
-      .values({ id: options.attempt.id, delivery_id: options.deliveryId, number: options.attempt.number, kind: 'publish', started_at: options.now.toISOString(), ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null })
-      .execute();
-  }
+  if (options.attempt) await insertAttempt.execute(trx, { id: options.attempt.id, deliveryId: options.deliveryId, number: options.attempt.number, startedAt: options.now.toISOString() });
   return true;
 }
 
-async function claimRow(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {
-  let query = db
+const insertAttempt = reusableQuery((db, v: { id: string; deliveryId: string; number: number; startedAt: string }) =>
+  db
+    .insertInto('delivery_attempt')
+    .values({ id: v.id, delivery_id: v.deliveryId, number: v.number, kind: 'publish', started_at: v.startedAt, ended_at: null, outcome: null, error_kind: null, http_status: null, excerpt: null }),
+);
+
+type TClaimValues = { deliveryId: string; revision: number; leaseId: string; now: string };
+const claimUpdate = (db: TDatabase, v: TClaimValues) =>
+  db
     .updateTable('delivery')
     .set((eb) => ({
       status: 'publishing',
-      lease_id: options.leaseId,
-      lease_at: options.now.toISOString(),
+      lease_id: v.leaseId,
+      lease_at: v.now,
       attempt: eb('attempt', '+', 1),
       next_attempt_at: null,
-      updated_at: options.now.toISOString(),
+      updated_at: v.now,
     }))
-    .where('id', '=', options.deliveryId)
+    .where('id', '=', v.deliveryId)
     .where('status', '=', 'scheduled')
-    .where('revision', '=', options.revision)
+    .where('revision', '=', v.revision)
     // Defence in depth: a post waiting for approval (or expired unapproved) is never claimed.
     .where((eb) => eb.not(eb.exists(eb.selectFrom('post').select('post.id').whereRef('post.id', '=', 'delivery.post_id').where('post.status', 'in', UNPUBLISHABLE_POST_STATUSES))));
-  if (options.notBefore) query = query.where('scheduled_at', '>=', options.notBefore.toISOString());
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+const claimAny = reusableQuery((db, v: TClaimValues) => claimUpdate(db, v));
+const claimNotBefore = reusableQuery((db, v: TClaimValues & { notBefore: string }) => claimUpdate(db, v).where('scheduled_at', '>=', v.notBefore));
+
+async function claimRow(db: TDatabase, options: { deliveryId: string; revision: number; leaseId: string; now: Date; notBefore?: Date }): Promise<boolean> {
+  const values = { deliveryId: options.deliveryId, revision: options.revision, leaseId: options.leaseId, now: options.now.toISOString() };
+  const result = options.notBefore ? await claimNotBefore.execute(db, { ...values, notBefore: options.notBefore.toISOString() }) : await claimAny.execute(db, values);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /**
@@ -102,8 +108,8 @@ export async function awaitReadBack(db: TDatabase, o: { deliveryId: string; leas
   await fenced(db, o.deliveryId, o.leaseId).set({ lease_at: now, last_error: JSON.stringify(o.error), updated_at: now }).execute();
 }
 
-export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
-  return db
+const loadClaimed = reusableQuery((db, v: { deliveryId: string }) =>
+  db
     .selectFrom('delivery')
     .innerJoin('post', 'post.id', 'delivery.post_id')
     .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
@@ -126,8 +132,11 @@ export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
       'social_account.status as account_status',
       'social_account.credentials',
     ])
-    .where('delivery.id', '=', deliveryId)
-    .executeTakeFirst();
+    .where('delivery.id', '=', v.deliveryId),
+);
+
+export async function loadClaimedDelivery(db: TDatabase, deliveryId: string) {
+  return (await loadClaimed.execute(db, { deliveryId })).rows[0];
 }
 export type TClaimedDelivery = NonNullable<Awaited<ReturnType<typeof loadClaimedDelivery>>>;
 
@@ -142,11 +151,14 @@ function fenced(db: TDatabase, deliveryId: string, leaseId: string) {
  */
 export async function markPublished(db: TDatabase, o: { deliveryId: string; leaseId: string; externalId: string; url: string; at: Date; known?: TKnownDelivery }): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => markPublished(trx, o));
-  const result = await fenced(db, o.deliveryId, o.leaseId)
-    .set({ status: 'published', external_id: o.externalId, external_url: o.url, published_at: o.at.toISOString(), lease_id: null, lease_at: null, last_error: null, updated_at: o.at.toISOString() })
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1) await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: 'published', url: o.url, known: o.known });
+  const at = o.at.toISOString();
+  const result = await publishedUpdate.execute(db, { deliveryId: o.deliveryId, leaseId: o.leaseId, externalId: o.externalId, url: o.url, at });
+  if (Number(result.numAffectedRows ?? 0) === 1) await recordDeliveryOutcome(db as Transaction<DB>, { deliveryId: o.deliveryId, status: 'published', url: o.url, known: o.known });
 }
+
+const publishedUpdate = reusableQuery((db, v: { deliveryId: string; leaseId: string; externalId: string; url: string; at: string }) =>
+  fenced(db, v.deliveryId, v.leaseId).set({ status: 'published', external_id: v.externalId, external_url: v.url, published_at: v.at, lease_id: null, lease_at: null, last_error: null, updated_at: v.at }),
+);
 
 export async function markEnded(db: TDatabase, o: { deliveryId: string; leaseId: string; status: 'failed' | 'unconfirmed' | 'missed'; error: { kind: string; message: string } }): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => markEnded(trx, o));

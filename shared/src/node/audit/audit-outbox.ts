@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TDatabase } from '../db/database';
+import { reusableQuery } from '../db/reusable-query';
 import { isoNow } from '../db/time';
 import { chainEvents, lockAuditChain, toEventFields, type TAuditEventInput, type TAuditExecutor } from './append-audit-event';
 
@@ -14,11 +15,13 @@ import { chainEvents, lockAuditChain, toEventFields, type TAuditEventInput, type
  * the chain is the order in which it was chained.
  */
 export async function queueAuditEvent(db: TAuditExecutor, input: TAuditEventInput): Promise<void> {
-  await db
-    .insertInto('audit_outbox')
-    .values({ id: randomUUID(), at: isoNow(), ...toEventFields(input) })
-    .execute();
+  const e = toEventFields(input);
+  await insertQueued.execute(db, { id: randomUUID(), at: isoNow(), actorId: e.actor_id, action: e.action, entity: e.entity, entityId: e.entity_id, opdId: e.opd_id, details: e.details });
 }
+
+const insertQueued = reusableQuery((db, v: { id: string; at: string; actorId: string | null; action: string; entity: string; entityId: string | null; opdId: string | null; details: string }) =>
+  db.insertInto('audit_outbox').values({ id: v.id, at: v.at, actor_id: v.actorId, action: v.action, entity: v.entity, entity_id: v.entityId, opd_id: v.opdId, details: v.details }),
+);
 
 const BATCH = 500;
 

@@ -3,6 +3,7 @@ import { appendAuditEvent } from '../../audit/append-audit-event';
 import { notify } from '../../notifications/notify';
 import type { TDatabase } from '../database';
 import type { DB } from '../schema';
+import { reusableQuery } from '../reusable-query';
 import { isoNow } from '../time';
 
 type TExecutor = TDatabase | Transaction<DB>;
@@ -31,8 +32,10 @@ const DERIVED_FROM = ['scheduled', 'publishing', 'published', 'partially_publish
  * deliveries finishing at once cannot both derive the status from a stale view, nor deadlock.
  */
 export async function lockPostRow(trx: TExecutor, postId: string): Promise<void> {
-  await trx.updateTable('post').set({ updated_at: isoNow() }).where('id', '=', postId).execute();
+  await touchPost.execute(trx, { postId, now: isoNow() });
 }
+
+const touchPost = reusableQuery((db, v: { postId: string; now: string }) => db.updateTable('post').set({ updated_at: v.now }).where('id', '=', v.postId));
 
 /** `postLocked`: the caller's transaction took the post's row lock already (lockPostRow). */
 export async function refreshPostStatus(db: TExecutor, postId: string, o: { postLocked?: boolean } = {}): Promise<void> {

@@ -290,6 +290,28 @@ describe('the posts list', () => {
   });
 });
 
+describe("Diskominfo's activity overview", () => {
+  it('when asked twice, then the same ETag and a 304; a write shows at once, and an operator never gets the admin answer', async () => {
+    const day = freshDay();
+    const path = `/api/activity?from=${encodeURIComponent(day.at(0))}&to=${encodeURIComponent(day.at(24))}`;
+    const first = await raw(admin, path);
+    expect(first.status).toBe(200);
+    const second = await raw(admin, path);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect((await raw(admin, path, { 'if-none-match': first.headers.etag! })).status).toBe(304);
+
+    const post = await createPost(operatorA, aX.id, day.at(1));
+    await worker.updateTable('delivery').set({ status: 'published', published_at: day.at(1), external_id: '1', external_url: 'https://x.com/dinkes/status/1' }).where('id', '=', post.deliveries[0]!.id).execute();
+    const after = await raw(admin, path);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    const published = (r: typeof after) => (jsonOf(r).opds as { id: string; published: number }[]).find((o) => o.id === opdA.id)?.published;
+    expect(published(after)).toBe((published(first) ?? 0) + 1);
+
+    const mine = jsonOf(await raw(operatorB, path)).opds as { id: string }[];
+    expect(mine.map((o) => o.id)).toEqual([opdB.id]);
+  });
+});
+
 describe('dataVersion', () => {
   it("when another connection's commit becomes visible after the version was read, then the version has moved", async () => {
     let release!: () => void;

@@ -16,11 +16,11 @@ const root = new URL('../..', import.meta.url).pathname;
 const VARIANTS = process.env.BENCH_BURST_VARIANTS !== '0';
 
 /** Siar's real path: worker processes claiming, publishing through twitter-api-v2, recording. */
-async function pipeline(redisUrl: string, o: { workers: number; database: TTestDatabaseOptions }) {
+async function pipeline(redisUrl: string, o: { workers: number; database: TTestDatabaseOptions; bundle: string }) {
   const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS, database: o.database });
   // The same total concurrency whatever the number of processes, so runs compare.
   Object.assign(env.workerEnv, { SIAR_WORKER_CONCURRENCY: String(Math.ceil(CONCURRENCY / o.workers)), X_REQUEST_TIMEOUT_MS: '15000', SIAR_SETTLE_MS: '60000', SIAR_SWEEP_EVERY_MS: '30000', SIAR_RETRY_BASE_MS: '30000', SIAR_JOB_LOCK_MS: '30000', LOG_LEVEL: 'warn' });
-  const workers = Array.from({ length: o.workers }, () => new WorkerProcess(env.workerEnv, profileArgs()));
+  const workers = Array.from({ length: o.workers }, () => new WorkerProcess(env.workerEnv, profileArgs(), o.bundle));
   for (const w of workers) w.start();
   await sleep(4000);
   const due = Date.now() + 5000;
@@ -45,7 +45,7 @@ async function pipeline(redisUrl: string, o: { workers: number; database: TTestD
 async function baseline(redisUrl: string) {
   const env = await createFaultEnv({ accountCount: ACCOUNTS, redisUrl, latencyMs: LATENCY_MS });
   const prefix = `bench-baseline`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-worker.ts'], {
+  const child = spawn(process.execPath, ['tests/bench/baseline-worker.mjs'], {
     cwd: root,
     env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_EMULATOR_URL: env.emulator.url, BENCH_PREFIX: prefix, BENCH_CONCURRENCY: String(CONCURRENCY) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -76,11 +76,14 @@ export async function burstBench() {
   const redis = await benchRedis();
   const postgres = VARIANTS && postgresBinDir() ? startPrivatePostgres(await freePort()) : undefined;
   try {
+    // The worker as deployed: built from the current source (npm start and start:worker do the same).
+    const { buildWorker } = (await import(new URL('../../worker/build.mjs', import.meta.url).href)) as { buildWorker: (o: { force: boolean }) => Promise<string> };
+    const bundle = await buildWorker({ force: true });
     const base = await baseline(redis.url);
-    const siar = await pipeline(redis.url, { workers: 1, database: { dialect: 'sqlite' } });
-    const variants = VARIANTS ? [await pipeline(redis.url, { workers: 3, database: { dialect: 'sqlite' } })] : [];
+    const siar = await pipeline(redis.url, { workers: 1, database: { dialect: 'sqlite' }, bundle });
+    const variants = VARIANTS ? [await pipeline(redis.url, { workers: 3, database: { dialect: 'sqlite' }, bundle })] : [];
     if (postgres && VARIANTS) {
-      for (const workers of [1, 3]) variants.push(await pipeline(redis.url, { workers, database: { dialect: 'postgres', postgresUrl: postgres.url } }));
+      for (const workers of [1, 3]) variants.push(await pipeline(redis.url, { workers, database: { dialect: 'postgres', postgresUrl: postgres.url }, bundle }));
     }
     return {
       variants: variants.map((v) => ({ database: v.database, workers: v.workers, throughputPerS: v.throughputPerS, latenessP99Ms: v.lateness.p99, workerPeakRssMb: v.workerPeakRssMb })),

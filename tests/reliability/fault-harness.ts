@@ -97,6 +97,8 @@ export class WorkerProcess {
     private readonly env: NodeJS.ProcessEnv,
     /** Extra node flags, e.g. `--cpu-prof` from the bench. */
     private readonly nodeArgs: string[] = [],
+    /** A built worker (worker/build.mjs) to run as it is deployed; by default the source under tsx. */
+    private readonly bundle?: string,
   ) {
     this.logFile = join(String(env.DATA_DIR), 'logs', 'worker.log');
   }
@@ -104,7 +106,7 @@ export class WorkerProcess {
   start(): void {
     this.starts += 1;
     const out = openSync(this.logFile, 'a');
-    this.child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
+    this.child = spawn(process.execPath, this.bundle ? [...this.nodeArgs, '--enable-source-maps', this.bundle] : [...this.nodeArgs, '--import', 'tsx', 'worker/src/main.ts'], { cwd: root, env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
     closeSync(out);
   }
 

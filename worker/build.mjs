@@ -4,7 +4,7 @@
 // `npm run bench -- burst`) and starts faster. Builds only when a source is newer than the
 // bundle (`--force` always); prints the bundle's path.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +29,7 @@ export function workerBundleIsFresh() {
 
 export async function buildWorker({ force = false } = {}) {
   if (!force && workerBundleIsFresh()) return WORKER_BUNDLE;
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: ['worker/src/main.ts'],
     outfile: WORKER_BUNDLE,
@@ -41,6 +41,7 @@ export async function buildWorker({ force = false } = {}) {
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',
+    write: false,
     plugins: [
       {
         // Our workspaces are bundled; every other package is imported from node_modules at run time.
@@ -51,6 +52,14 @@ export async function buildWorker({ force = false } = {}) {
       },
     ],
   });
+  // Each file written beside and renamed over: a worker starting meanwhile (or a second build,
+  // two `npm start` at once) never reads half a file.
+  mkdirSync(dirname(WORKER_BUNDLE), { recursive: true });
+  for (const file of result.outputFiles) {
+    const partial = `${file.path}.${process.pid}.partial`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
   return WORKER_BUNDLE;
 }
 

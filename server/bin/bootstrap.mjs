@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -43,6 +43,14 @@ export function ensureDependencies() {
 }
 
 /** Builds the client when it is missing or older than its sources. */
+/** The worker's bundle (worker/dist/main.mjs), rebuilt when its sources are newer. */
+export async function ensureWorkerBuild() {
+  const { buildWorker, workerBundleIsFresh } = await import(pathToFileURL(join(root, 'worker', 'build.mjs')).href);
+  if (workerBundleIsFresh()) return;
+  console.log('[siar] building the worker…');
+  await buildWorker({ force: true });
+}
+
 export function ensureClientBuild() {
   const built = join(root, 'client', 'dist', 'index.html');
   const sources = Math.max(newest(join(root, 'client')), newest(join(root, 'shared', 'src')));

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitWithoutFsync, createGroupCommit, reusableQuery } from '@siar/shared/node';
+import { commitWithoutFsync, createGroupCommit, reusableQuery, type DB, type TDatabase } from '@siar/shared/node';
 import { buildOpd, createTestDatabase, type TTestDatabase } from '../support/test-database';
 import { testDatabaseOptions } from '../support/test-redis';
 
@@ -19,9 +19,9 @@ afterAll(async () => {
 });
 
 const isPostgres = () => t.url.startsWith('postgres');
-async function durability(): Promise<string> {
-  if (isPostgres()) return String((await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(t.db)).rows[0]!.synchronous_commit);
-  return String((await sql<{ synchronous: number }>`pragma synchronous`.execute(t.db)).rows[0]!.synchronous);
+async function durability(db: TDatabase | Transaction<DB> = t.db): Promise<string> {
+  if (isPostgres()) return String((await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]!.synchronous_commit);
+  return String((await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]!.synchronous);
 }
 
 describe('cached statements', () => {
@@ -69,7 +69,7 @@ describe('commitWithoutFsync', () => {
         await new Promise((r) => setTimeout(r, 20));
       }),
       t.db.transaction().execute(async (trx) => {
-        durabilitySeen.push(isPostgres() ? String((await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(trx)).rows[0]!.synchronous_commit) : String((await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous));
+        durabilitySeen.push(await durability(trx));
         await trx.updateTable('opd').set({ weekly_target: 2 }).where('id', '=', opd.id).execute();
       }),
     ]);

@@ -35,10 +35,7 @@ function recorded(error: PublishError) {
   return { kind: error.kind, message: error.message.slice(0, 300) };
 }
 
-/**
- * One platform call for a delivery this worker holds the lease on, and what follows from its
- * outcome. Every write is fenced by the lease; the attempt is on record either way.
- */
+/** Outcomes finishing together share a commit, which is not flushed to disk before it answers. */
 const outcomeCommits = new WeakMap<TDatabase, TGroupCommit>();
 function outcomeCommitsOf(db: TDatabase): TGroupCommit {
   let commits = outcomeCommits.get(db);
@@ -46,6 +43,10 @@ function outcomeCommitsOf(db: TDatabase): TGroupCommit {
   return commits;
 }
 
+/**
+ * One platform call for a delivery this worker holds the lease on, and what follows from its
+ * outcome. Every write is fenced by the lease; the attempt is on record either way.
+ */
 export async function publishUnderLease(deps: TWorkerDeps, d: TClaimedDelivery, lease: { leaseId: string; attemptId: string }, reschedule: TReschedule): Promise<TPublishOutcome> {
   const { leaseId, attemptId } = lease;
   const { db } = deps;

@@ -23,7 +23,8 @@ export interface TKnownDelivery {
  * A delivery's outcome on its post's audit trail and, when a person must act (failed,
  * unconfirmed), in the notifications of the account's OPD's operators. Called inside the
  * transaction that commits the outcome, after the fenced write succeeded, so it is recorded
- * exactly when the outcome is. One read, one insert per operator, one audit append.
+ * exactly when the outcome is: one read (none for a published outcome given what the claim read),
+ * one insert per operator notified, one audit event queued for the chain.
  */
 export async function recordDeliveryOutcome(trx: Transaction<DB>, o: TDeliveryOutcome): Promise<void> {
   if (o.status === 'published' && o.known) {

@@ -1,12 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext } from 'playwright-core';
-import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSiarInChromium } from '../support/e2e-browser';
+import { describe, expect, it } from 'vitest';
 import { utcToZonedWallTime } from '@siar/shared';
 import { ApiClient } from '../support/api-client';
-import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
 const ADMIN_PASSWORD = 'E2e-Admin-Passphrase-2026';
 
@@ -28,25 +26,11 @@ async function waitPublished(api: ApiClient, id: string): Promise<TPostView> {
 }
 
 describe('when a supervisor prints the monthly activity report, then Chromium renders an A4 PDF holding the expected OPD rows', () => {
-  let siar: TSiarInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const app = useSiarInChromium({ adminPassword: ADMIN_PASSWORD, context: { viewport: { width: 1280, height: 900 } } });
   const artifactsDir = process.env.SIAR_E2E_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-artifacts-'));
 
-  beforeAll(async () => {
-    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 200_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (siar) await stopSiarCleanly(siar);
-  }, 60_000);
-
   it('publishes posts through the API, then the report page and its PDF show each OPD with its count', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const { url } = siar;
     const api = new ApiClient(url);
     expect((await api.login('admin', ADMIN_PASSWORD)).status).toBe(200);

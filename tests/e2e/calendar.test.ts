@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Locator, type Page } from 'playwright-core';
+import { useSiarInChromium } from '../support/e2e-browser';
+import { describe, expect, it } from 'vitest';
 import { createPublishQueue, createRedis } from '@siar/shared/node';
 import { ApiClient } from '../support/api-client';
-import { privateRedisUrl, startSiar, type TSiarInstance } from '../support/e2e-launcher';
+import { privateRedisUrl } from '../support/e2e-launcher';
 
 const ADMIN_PASSWORD = 'E2e-Admin-Passphrase-2026';
 const HANDLE = 'dinkes_kabtng';
@@ -48,25 +48,11 @@ async function dragTo(page: Page, from: Locator, to: Locator) {
 }
 
 describe('when an admin drags a scheduled post to the next day in the calendar, then it moves exactly one day and is not published at the old time', () => {
-  let siar: TSiarInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const app = useSiarInChromium({ adminPassword: ADMIN_PASSWORD, context: { viewport: { width: 1280, height: 720 } } });
   const artifactsDir = process.env.SIAR_E2E_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-artifacts-'));
 
-  beforeAll(async () => {
-    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  }, 200_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (siar) await stopSiarCleanly(siar);
-  }, 60_000);
-
   it('drags in the month view; the post, its delivery and its queued job move one day; nothing reaches X at the old time', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const { url, emulatorUrl } = siar;
     const redisUrl = privateRedisUrl(siar);
     if (!redisUrl) throw new Error(`the launcher did not say where its Redis is:\n${siar.logTail(40)}`);

@@ -2,10 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
+import { type Page } from 'playwright-core';
+import { useSiarInChromium } from '../support/e2e-browser';
+import { describe, expect, it } from 'vitest';
 
 const ADMIN_PASSWORD = 'E2e-Admin-Passphrase-2026';
 const HANDLES = ['dinkes_kabtng', 'kec_tigaraksa'] as const;
@@ -50,26 +49,12 @@ async function emulatorTweets(emulatorUrl: string): Promise<TEmulatorTweet[]> {
 }
 
 describe('when an admin schedules a post with an image for two accounts in the browser, then each account publishes it exactly once, on time, with the image', () => {
-  let siar: TSiarInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const app = useSiarInChromium({ adminPassword: ADMIN_PASSWORD, context: { viewport: { width: 1280, height: 900 } } });
   /** Screenshots outlive the data dir, which is removed at the end. */
   const artifactsDir = process.env.SIAR_E2E_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-artifacts-'));
 
-  beforeAll(async () => {
-    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 200_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (siar) await stopSiarCleanly(siar);
-  }, 60_000);
-
   it('logs in, schedules, and sees both deliveries published with links to the posts', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const { url, emulatorUrl } = siar;
     const page = await context.newPage();
     try {

@@ -2,11 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { useSiarInChromium } from '../support/e2e-browser';
+import { describe, expect, it } from 'vitest';
 import type { TMetaEmulatorState } from '../emulators/meta/meta-emulator.client';
-import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
 
 const ADMIN_PASSWORD = 'E2e-Meta-Passphrase-2026';
 const WIB_OFFSET_MS = 7 * 3600_000;
@@ -47,25 +46,11 @@ async function logIn(page: Page, url: string): Promise<void> {
 }
 
 describe('when the demo admin composes one post with an image for X, Facebook and Instagram in the browser, then each platform shows its own preview and all three publish', () => {
-  let siar: TSiarInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const app = useSiarInChromium({ adminPassword: ADMIN_PASSWORD, context: { viewport: { width: 1280, height: 1000 } } });
   const artifactsDir = process.env.SIAR_E2E_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-artifacts-'));
 
-  beforeAll(async () => {
-    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  }, 200_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (siar) await stopSiarCleanly(siar);
-  }, 60_000);
-
   it('previews the post per platform, schedules it, and sees the X, Facebook and Instagram deliveries published with links', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const { url, emulatorUrl } = siar;
     const metaUrl = /demo mode: Meta emulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(siar.logTail(400))?.[1];
     if (!metaUrl) throw new Error(`the launcher did not start the Meta emulator:\n${siar.logTail(80)}`);
@@ -163,7 +148,7 @@ describe('when the demo admin composes one post with an image for X, Facebook an
   }, 300_000);
 
   it('connects the spare Page and its Instagram account through Facebook Login, choosing them and their OPD in Siar', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const page = await context.newPage();
     try {
       await logIn(page, siar.url);

@@ -2,10 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, stopSiarCleanly } from '../support/e2e-browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSiar, type TSiarInstance } from '../support/e2e-launcher';
+import { type Page } from 'playwright-core';
+import { useSiarInChromium } from '../support/e2e-browser';
+import { describe, expect, it } from 'vitest';
 
 const ADMIN_PASSWORD = 'E2e-Admin-Passphrase-2026';
 const HANDLE = 'dinkes_kabtng';
@@ -42,26 +41,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('when an admin sets daily queue times for a demo account in the browser, then the next 14 days list those slots', () => {
-  let siar: TSiarInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  // bypassCSP only lets the test inject axe-core; the app itself runs under its strict policy.
+  const app = useSiarInChromium({ adminPassword: ADMIN_PASSWORD, context: { viewport: { width: 1280, height: 900 }, bypassCSP: true } });
   const artifactsDir = process.env.SIAR_E2E_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'siar-e2e-artifacts-'));
 
-  beforeAll(async () => {
-    siar = await startSiar({ adminPassword: ADMIN_PASSWORD, readyTimeoutMs: 180_000 });
-    browser = await launchChromium();
-    // bypassCSP only lets the test inject axe-core; the app itself runs under its strict policy.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  }, 200_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (siar) await stopSiarCleanly(siar);
-  }, 60_000);
-
   it('saves Mon–Sun 08:00 and 19:00, lists the slots as free, and shows a post added to the queue in the first one', async () => {
-    if (!siar || !context) throw new Error('the app or the browser did not start');
+    const { siar, context } = app;
     const page = await context.newPage();
     try {
       await page.goto(`${siar.url}/login`);

@@ -1,6 +1,6 @@
-import { type Browser, chromium } from 'playwright-core';
-import { expect } from 'vitest';
-import type { TSiarInstance } from './e2e-launcher';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startSiar, type TSiarInstance } from './e2e-launcher';
 
 /** Debian's Chromium, headless, with nothing of its own reaching the network. */
 export function launchChromium(): Promise<Browser> {
@@ -32,4 +32,40 @@ export async function stopSiarCleanly(instance: TSiarInstance): Promise<void> {
   } finally {
     instance.removeDataDir();
   }
+}
+
+/**
+ * For one describe block: Siar started as `npm start` does, and one Chromium context; after the
+ * block both are closed and the stop is held to a clean exit. Reading `siar` or `context` throws
+ * when either did not start.
+ */
+export function useSiarInChromium(o: { adminPassword: string; context: BrowserContextOptions }): {
+  readonly siar: TSiarInstance;
+  readonly context: BrowserContext;
+} {
+  let siar: TSiarInstance | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    siar = await startSiar({ adminPassword: o.adminPassword, readyTimeoutMs: 180_000 });
+    browser = await launchChromium();
+    context = await browser.newContext(o.context);
+  }, 200_000);
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    if (siar) await stopSiarCleanly(siar);
+  }, 60_000);
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the app or the browser did not start');
+    return value;
+  };
+  return {
+    get siar() {
+      return started(siar);
+    },
+    get context() {
+      return started(context);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ZActivityDeliveriesQuery, ZActivityQuery, ZActivitySeriesQuery } from '@siar/shared';
-import { dataVersion, type TDatabase } from '@siar/shared/node';
+import type { TDatabase } from '@siar/shared/node';
 import { createJsonCache, sendCachedJson } from '../../libraries/http/cached-json';
 import { parseInput } from '../../libraries/http/validate';
 import { getActivitySeries } from './activity-series';
@@ -22,8 +22,7 @@ export function activityRouter(deps: { db: TDatabase; inactiveDays: number }): R
     // never older than the last write (the data version).
     const now = new Date(Math.floor(Date.now() / OVERVIEW_CLOCK_MS) * OVERVIEW_CLOCK_MS);
     const key = JSON.stringify([auth.userId, auth.role, auth.opdIds, query, now.getTime()]);
-    const version = await dataVersion(deps.db);
-    await sendCachedJson(req, res, { cache: overviews, key, version, compute: () => getActivityOverview({ db: deps.db, auth, query, inactiveDays: deps.inactiveDays, now }) });
+    await sendCachedJson(req, res, { cache: overviews, db: deps.db, key, compute: () => getActivityOverview({ db: deps.db, auth, query, inactiveDays: deps.inactiveDays, now }) });
   });
   router.get('/activity.csv', async (req, res) => {
     const overview = await getActivityOverview({ db: deps.db, auth: req.auth!, query: parseInput(ZActivityQuery, req.query), inactiveDays: deps.inactiveDays });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ZCalendarQuery } from '@siar/shared';
-import { dataVersion, type TDatabase } from '@siar/shared/node';
+import type { TDatabase } from '@siar/shared/node';
 import { createJsonCache, sendCachedJson } from '../../libraries/http/cached-json';
 import { parseInput } from '../../libraries/http/validate';
 import { listCalendar } from './list-calendar';
@@ -14,8 +14,7 @@ export function calendarRouter(deps: { db: TDatabase }): Router {
     // The answer is a function of the database, the scope this request was authorized with
     // (read before the version, so it is part of the key) and the whole parsed query.
     const key = JSON.stringify([auth.userId, auth.role, auth.opdIds, query]);
-    const version = await dataVersion(deps.db);
-    await sendCachedJson(req, res, { cache, key, version, compute: () => listCalendar({ db: deps.db, auth, query }) });
+    await sendCachedJson(req, res, { cache, db: deps.db, key, compute: () => listCalendar({ db: deps.db, auth, query }) });
   });
   return router;
 }

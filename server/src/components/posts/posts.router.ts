@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ZCreatePostRequest, ZId, ZPostCheckRequest, ZPostListQuery, ZUpdatePostRequest } from '@siar/shared';
-import { dataVersion, type TDatabase, type TLogger, type TPlatformSettings } from '@siar/shared/node';
+import type { TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
 import { previewPost } from './preview-post';
 import { createJsonCache, sendCachedJson } from '../../libraries/http/cached-json';
 import { parseInput } from '../../libraries/http/validate';
@@ -26,8 +26,7 @@ export function postsRouter(deps: { db: TDatabase; scheduler: TPublishScheduler;
     // Besides the database, the list depends on the scope this request was authorized with and
     // on the locale (delivery errors are translated); nothing in it is computed from the clock.
     const key = JSON.stringify([auth.userId, auth.role, auth.opdIds, auth.locale, query]);
-    const version = await dataVersion(deps.db);
-    await sendCachedJson(req, res, { cache: listCache, key, version, compute: () => listPosts({ db: deps.db, auth, query }) });
+    await sendCachedJson(req, res, { cache: listCache, db: deps.db, key, compute: () => listPosts({ db: deps.db, auth, query }) });
   });
   router.post('/', async (req, res) => {
     const input = parseInput(ZCreatePostRequest, req.body);

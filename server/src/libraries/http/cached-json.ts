@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { Request, Response } from 'express';
+import { dataVersion, type TDatabase } from '@siar/shared/node';
 
 const gzip = promisify(gzipCallback);
 
@@ -112,16 +113,16 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 /**
  * Answers with the JSON of `compute()`, computed and serialized once per (key, version).
  * `key` must name everything the answer depends on besides the database (the user, the scope
- * and locale the request was authorized with, the parsed query); `version` is dataVersion(),
- * read before computing. The browser revalidates every time (no-cache) and gets a 304 while its
+ * and locale the request was authorized with, the parsed query); the database's dataVersion()
+ * is read before computing and labels the answer. The browser revalidates every time (no-cache) and gets a 304 while its
  * copy is current.
  */
 export async function sendCachedJson(
   req: Request,
   res: Response,
-  o: { cache: TJsonCache; key: string; version: string; compute: () => Promise<unknown> },
+  o: { cache: TJsonCache; db: TDatabase; key: string; compute: () => Promise<unknown> },
 ): Promise<void> {
-  const entry = await o.cache.entry(o.key, o.version, o.compute);
+  const entry = await o.cache.entry(o.key, await dataVersion(o.db), o.compute);
   res.setHeader('ETag', entry.etag);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Cache-Control', 'private, no-cache');

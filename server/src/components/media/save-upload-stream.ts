@@ -67,10 +67,14 @@ export async function saveUploadStream(stream: Readable, options: TSaveStreamOpt
     mime ??= await sniff();
     checkSize(mime);
   }
+  const out = createWriteStream(path, { flags: 'wx' });
   try {
-    await pipeline(stream, guard, createWriteStream(path, { flags: 'wx' }));
+    await pipeline(stream, guard, out);
     return { path, bytes, mime: mime!, sha256: hash.digest('hex') };
   } catch (error) {
+    // The pipeline can fail before the file is even opened (a bad head in the first chunk): it
+    // is created and closed after that, so remove it only once the stream has closed.
+    if (!out.closed) await new Promise((closed) => out.once('close', closed));
     await rm(path, { force: true });
     throw error;
   }

@@ -74,7 +74,7 @@ export async function saveUploadStream(stream: Readable, options: TSaveStreamOpt
   } catch (error) {
     // The pipeline can fail before the file is even opened (a bad head in the first chunk): it
     // is created and closed after that, so remove it only once the stream has closed.
-    if (!out.closed) await new Promise((closed) => out.once('close', closed));
+    if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
     await rm(path, { force: true });
     throw error;
   }

@@ -144,6 +144,8 @@ describe('OPDs', () => {
     const before = await snapshot();
     const res = await boss.post('/api/admin/opds', { name: 'Dinas Kesehatan 2', code: 'dinkes' });
     expect(res.status).toBe(409);
+    // Its own code and title, not "someone else changed this", which would send the admin reloading.
+    expect(res.body).toMatchObject({ code: 'duplicate', title: 'Sudah dipakai.', detail: 'Sudah dipakai. code: Kode OPD ini sudah dipakai OPD lain.' });
     expect(res.body.errors).toEqual([{ field: 'code', key: 'opd_code_taken', message: 'Kode OPD ini sudah dipakai OPD lain.' }]);
     const other = (await boss.post('/api/admin/opds', { name: 'Dinas Pendidikan', code: 'DISDIK' })).body;
     const en = await boss.request('PATCH', `/api/admin/opds/${other.id}`, { code: 'Dinkes' }, { headers: { 'accept-language': 'en' } });
@@ -215,6 +217,7 @@ describe('users', () => {
       const error = res.body.errors.find((e: { field: string }) => e.field === field);
       expect(error, JSON.stringify(res.body)).toBeTruthy();
       if (message) expect(error.message).toBe(message);
+      if (status === 409) expect(res.body.code).toBe('duplicate');
       expect(await snapshot()).toEqual(before);
     },
   );

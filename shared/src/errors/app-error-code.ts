@@ -12,6 +12,8 @@ export const AppErrorCode = {
   forbidden: 'forbidden',
   notFound: 'not_found',
   conflict: 'conflict',
+  /** A name or code that must be unique is already used by another record. */
+  duplicate: 'duplicate',
   invalidTransition: 'invalid_transition',
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
@@ -28,6 +30,7 @@ const statusByCode: Record<TAppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  duplicate: 409,
   invalid_transition: 409,
   payload_too_large: 413,
   rate_limited: 429,

@@ -12,7 +12,7 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export const taken = (field: string, key: string) => new AppError('conflict', { fieldErrors: [{ field, key }] });
+export const taken = (field: string, key: string) => new AppError('duplicate', { fieldErrors: [{ field, key }] });
 
 /** Referenced OPDs that do not exist, named by their place in the list. */
 export function missingOpds(requested: string[], existing: Set<string>): AppError | undefined {

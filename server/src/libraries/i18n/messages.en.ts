@@ -10,6 +10,7 @@ export const en: Record<TMessageKey, string> = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.not_found': 'Not found.',
   'errors.conflict': 'Someone else changed this. Reload and try again.',
+  'errors.duplicate': 'This is already in use.',
   'errors.invalid_transition': 'This action is not possible in the current status.',
   'errors.payload_too_large': 'The request body is too large.',
   'errors.rate_limited': 'Too many requests. Try again later.',

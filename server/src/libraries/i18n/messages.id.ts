@@ -8,6 +8,7 @@ export const id = {
   'errors.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
   'errors.not_found': 'Data tidak ditemukan.',
   'errors.conflict': 'Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.',
+  'errors.duplicate': 'Sudah dipakai.',
   'errors.invalid_transition': 'Tindakan ini tidak bisa dilakukan pada status saat ini.',
   'errors.payload_too_large': 'Isi permintaan terlalu besar.',
   'errors.rate_limited': 'Terlalu banyak permintaan. Coba lagi nanti.',

@@ -255,3 +255,31 @@ describe('rescheduling by dragging', () => {
     expect(await t.db.selectFrom('post').select('revision').where('id', '=', post.id).executeTakeFirstOrThrow()).toEqual({ revision: 1 });
   });
 });
+
+describe('a post filed under one OPD going to accounts of several', () => {
+  /** October, apart from the December fixtures: Diskominfo-style broadcast filed under OPD A, going to A's and B's accounts. */
+  const OCTOBER = { from: '2025-10-01T00:00:00.000Z', to: '2025-11-01T00:00:00.000Z' };
+  beforeAll(async () => {
+    await insertPost({ key: 'shared', opdId: opdA.id, accounts: [{ id: aX.id, status: 'published' }, { id: bX.id, status: 'published' }], at: '2025-10-10T02:00:00.000Z', status: 'published' });
+    await insertPost({ key: 'a-only-october', opdId: opdA.id, accounts: [{ id: aX.id, status: 'published' }], at: '2025-10-11T02:00:00.000Z', status: 'published' });
+  });
+
+  it("when the operator of OPD B asks for the month, then it comes with all its accounts, as in B's posts list", async () => {
+    const items = await itemsOf(operatorB, OCTOBER);
+    expect(keysOf(items)).toEqual(['shared']);
+    expect(items[0]!.opdId).toBe(opdA.id);
+    expect(items[0]!.accounts.map((a) => a.handle).sort()).toEqual(['camat', 'dinkes']);
+    const list = await operatorB.get(`/api/posts?from=${OCTOBER.from}&to=${OCTOBER.to}`);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([ids['shared']]);
+    expect(keysOf(await itemsOf(operatorA, OCTOBER))).toEqual(['a-only-october', 'shared']);
+  });
+
+  it('when filtered by OPD B, then it comes in the calendar and the list, for B and for an admin', async () => {
+    for (const client of [operatorB, admin]) {
+      expect(keysOf(await itemsOf(client, { ...OCTOBER, opdId: opdB.id }))).toEqual(['shared']);
+      const list = await client.get(`/api/posts?from=${OCTOBER.from}&to=${OCTOBER.to}&opdId=${opdB.id}`);
+      expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([ids['shared']]);
+    }
+    expect(keysOf(await itemsOf(admin, { ...OCTOBER, opdId: opdA.id }))).toEqual(['a-only-october', 'shared']);
+  });
+});

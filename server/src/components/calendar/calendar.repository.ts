@@ -1,19 +1,21 @@
 import { sql } from 'kysely';
 import { CALENDAR_EXCERPT_LENGTH, type TCalendarQuery } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
+import { inScope } from '../posts/posts.repository';
 
 /**
- * Posts scheduled in [from, to) of the given OPDs (null = every OPD) that pass the filters,
- * through the (opd_id, scheduled_at) index, or (scheduled_at) when every OPD is asked for: the
- * cost grows with the posts of the range, not with the history.
+ * Posts scheduled in [from, to) in the scope of the given OPDs (null = every OPD: filed under
+ * one of them or going to one of their accounts, as the list counts them) that pass the filters,
+ * through the (scheduled_at) index: the cost grows with the posts of the range, not with the
+ * history.
  */
 function postsInRange(db: TDatabase, opdIds: string[] | null, q: TCalendarQuery) {
   let query = db
     .selectFrom('post')
     .where('post.scheduled_at', '>=', new Date(q.from).toISOString())
-    .where('post.scheduled_at', '<', new Date(q.to).toISOString());
-  if (opdIds) query = query.where('post.opd_id', 'in', opdIds);
-  if (q.opdId) query = query.where('post.opd_id', '=', q.opdId);
+    .where('post.scheduled_at', '<', new Date(q.to).toISOString())
+    .where(inScope(opdIds));
+  if (q.opdId) query = query.where(inScope([q.opdId]));
   if (q.status?.length) query = query.where('post.status', 'in', q.status);
   if (q.accountId) {
     const accountId = q.accountId;
@@ -39,7 +41,6 @@ export async function findCalendarPosts(db: TDatabase, opdIds: string[] | null, 
         // One character more than shown tells whether the text goes on, without reading all of it.
         sql<string>`substr(post.text, 1, ${sql.lit(CALENDAR_EXCERPT_LENGTH + 1)})`.as('head'),
       ])
-      // The index's own order for one OPD: no sort step.
       .orderBy('post.scheduled_at')
       .execute()
   );

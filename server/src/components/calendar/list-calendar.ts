@@ -11,8 +11,9 @@ function toExcerpt(head: string): string {
 }
 
 /**
- * The posts of a range as the calendar draws them. Operators get their OPDs' posts only; a
- * filter naming another OPD or another OPD's account finds nothing (like the posts list).
+ * The posts of a range as the calendar draws them. Operators get the posts in their OPDs' scope
+ * only (filed under one of them or going to one of their accounts, like the posts list); a
+ * filter naming an OPD or account out of scope finds nothing.
  */
 export async function listCalendar(o: { db: TDatabase; auth: TAuth; query: TCalendarQuery }): Promise<TCalendarResponse> {
   const posts = await findCalendarPosts(o.db, o.auth.opdIds, o.query);

@@ -4,9 +4,10 @@ import type { DB, DeliveryTable, PostTable, TDatabase } from '@siar/shared/node'
 
 /**
  * A post is in an operator's scope when it belongs to one of their OPDs or goes to one of
- * their accounts. null = every OPD.
+ * their accounts (a post filed under one OPD can go to several OPDs' accounts). null = every OPD.
+ * The list, a post's page and the calendar all use this one rule.
  */
-function inScope(opdIds: string[] | null) {
+export function inScope(opdIds: string[] | null) {
   return (eb: ExpressionBuilder<DB, 'post'>) => {
     if (opdIds === null) return eb.lit(true);
     if (opdIds.length === 0) return eb.lit(false);
@@ -40,7 +41,7 @@ export async function findPostsPage(db: TDatabase, opdIds: string[] | null, q: T
   let query = db.selectFrom('post').innerJoin('user', 'user.id', 'post.author_id').select(POST_COLUMNS).where(inScope(opdIds));
   if (q.from) query = query.where('post.scheduled_at', '>=', new Date(q.from).toISOString());
   if (q.to) query = query.where('post.scheduled_at', '<', new Date(q.to).toISOString());
-  if (q.opdId) query = query.where('post.opd_id', '=', q.opdId);
+  if (q.opdId) query = query.where(inScope([q.opdId]));
   if (q.status) query = query.where('post.status', '=', q.status);
   if (q.accountId) {
     const accountId = q.accountId;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZCalendarResponse, type TCalendarItem } from '@siar/shared';
+import { recordPostReach } from '../../server/src/components/posts/posts.repository';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, type TTestApp } from '../support/test-app';
 import { buildAccount, buildOpd, buildUser, createTestDatabase, type TTestDatabase } from '../support/test-database';
@@ -39,6 +40,7 @@ async function insertPost(o: { key: string; opdId: string; accounts: { id: strin
       .values({ id: randomUUID(), post_id: id, account_id: a.id, text_override: null, status: a.status, revision: 3, scheduled_at: o.at, attempt: 0, next_attempt_at: null, lease_id: null, lease_at: null, external_id: null, external_url: null, published_at: null, last_error: null, updated_at: now })
       .execute();
   }
+  await t.db.transaction().execute((trx) => recordPostReach(trx, { id, opd_id: o.opdId }));
 }
 
 async function calendar(client: ApiClient, params: Record<string, string>) {
@@ -281,5 +283,24 @@ describe('a post filed under one OPD going to accounts of several', () => {
       expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([ids['shared']]);
     }
     expect(keysOf(await itemsOf(admin, { ...OCTOBER, opdId: opdA.id }))).toEqual(['a-only-october', 'shared']);
+  });
+
+  it("when an admin schedules one post for A's and B's accounts through the API, then B's operator finds it in the calendar, the list and its page; an OPD reached by neither does not", async () => {
+    const opdC = await buildOpd(t.db, { name: 'Kecamatan Cisoka' });
+    await buildUser(t.db, { username: 'op-c', role: 'operator', opdIds: [opdC.id] });
+    const operatorC = new ApiClient(app.url);
+    expect((await operatorC.login('op-c', PASSWORD)).status).toBe(200);
+    const at = new Date(Math.ceil((Date.now() + 3 * 24 * 3600_000) / 60_000) * 60_000);
+    const range = { from: new Date(at.getTime() - 3600_000).toISOString(), to: new Date(at.getTime() + 3600_000).toISOString() };
+    const created = await admin.post('/api/posts', { accountIds: [aX2.id, bX.id], text: `Siaran bersama ${randomUUID()}`, scheduledAt: at.toISOString() });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.opdId).toBe(opdA.id);
+    const seenBy = async (client: ApiClient) => (await itemsOf(client, range)).map((i) => i.id);
+    expect(await seenBy(operatorB)).toEqual([created.body.id]);
+    expect(await seenBy(operatorA)).toEqual([created.body.id]);
+    expect(await seenBy(operatorC)).toEqual([]);
+    expect((await operatorB.get(`/api/posts/${created.body.id}`)).status).toBe(200);
+    expect((await operatorC.get(`/api/posts/${created.body.id}`)).status).toBe(404);
+    expect((await operatorB.get(`/api/posts?from=${range.from}&to=${range.to}`)).body.items.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
   });
 });

@@ -4,25 +4,33 @@ import type { DB, DeliveryTable, PostTable, TDatabase } from '@siar/shared/node'
 
 /**
  * A post is in an operator's scope when it belongs to one of their OPDs or goes to one of
- * their accounts (a post filed under one OPD can go to several OPDs' accounts). null = every OPD.
- * The list, a post's page and the calendar all use this one rule.
+ * their accounts (a post filed under one OPD can go to several OPDs' accounts: `post_reach`).
+ * null = every OPD. The list, a post's page and the calendar all use this one rule; both arms
+ * are index lookups, so a month of one OPD costs the same with or without the second.
  */
 export function inScope(opdIds: string[] | null) {
   return (eb: ExpressionBuilder<DB, 'post'>) => {
     if (opdIds === null) return eb.lit(true);
     if (opdIds.length === 0) return eb.lit(false);
-    return eb.or([
-      eb('post.opd_id', 'in', opdIds),
-      eb.exists(
-        eb
-          .selectFrom('delivery')
-          .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
-          .select('delivery.id')
-          .whereRef('delivery.post_id', '=', 'post.id')
-          .where('social_account.opd_id', 'in', opdIds),
-      ),
-    ]);
+    return eb.or([eb('post.opd_id', 'in', opdIds), eb('post.id', 'in', eb.selectFrom('post_reach').select('post_reach.post_id').where('post_reach.opd_id', 'in', opdIds))]);
   };
+}
+
+/** Names the OPDs, other than its own, whose accounts a new post's deliveries go to. */
+export async function recordPostReach(trx: Transaction<DB>, post: { id: string; opd_id: string }): Promise<void> {
+  await trx
+    .insertInto('post_reach')
+    .columns(['opd_id', 'post_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('delivery')
+        .innerJoin('social_account', 'social_account.id', 'delivery.account_id')
+        .select(['social_account.opd_id', 'delivery.post_id'])
+        .distinct()
+        .where('delivery.post_id', '=', post.id)
+        .where('social_account.opd_id', '<>', post.opd_id),
+    )
+    .execute();
 }
 
 export const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.name as author_name', 'post.status', 'post.text', 'post.media_ids', 'post.thread_parts', 'post.scheduled_at', 'post.revision', 'post.created_at', 'post.updated_at'] as const;
@@ -30,6 +38,7 @@ export const POST_COLUMNS = ['post.id', 'post.opd_id', 'post.author_id', 'user.n
 export async function insertPostWithDeliveries(trx: Transaction<DB>, post: PostTable, deliveries: DeliveryTable[]): Promise<void> {
   await trx.insertInto('post').values(post).execute();
   await trx.insertInto('delivery').values(deliveries).execute();
+  await recordPostReach(trx, post);
 }
 
 export async function findPostById(db: TDatabase, opdIds: string[] | null, id: string) {

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-approvals';
 import * as m0011 from './migrations/0011-activity';
 import * as m0012 from './migrations/0012-engagement';
 import * as m0013 from './migrations/0013-audit-outbox';
+import * as m0014 from './migrations/0014-post-reach';
 
 // Static list rather than a folder scan: works the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-activity': m0011,
   '0012-engagement': m0012,
   '0013-audit-outbox': m0013,
+  '0014-post-reach': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

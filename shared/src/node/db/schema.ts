@@ -97,6 +97,12 @@ export interface PostTable {
   updated_at: string;
 }
 
+/** An OPD other than the post's own whose accounts the post goes to (migration 0014). */
+export interface PostReachTable {
+  opd_id: string;
+  post_id: string;
+}
+
 /** A thread's parts as each delivery publishes them (part 0 is the post's own text). */
 export interface DeliveryPartTable {
   delivery_id: string;
@@ -197,6 +203,7 @@ export interface DB {
   social_account: SocialAccountTable;
   media: MediaTable;
   post: PostTable;
+  post_reach: PostReachTable;
   delivery: DeliveryTable;
   delivery_attempt: DeliveryAttemptTable;
   delivery_part: DeliveryPartTable;

@@ -12,6 +12,10 @@ export function metaControl(baseUrl: string) {
     revokePage: (pageId: string) => call('POST', `/_emulator/pages/${pageId}/revoke`),
     publishedElsewhere: (igUserId: string, count: number, ageMs = 0) => call('POST', `/_emulator/instagram/${igUserId}/published`, { count, ageMs }),
     faults: (f: Record<string, unknown>) => call('POST', '/_emulator/faults', f),
+    /** Sets a post's engagement (a Page post, a video or an Instagram post, by the id Siar stored). */
+    engagement: (e: { id: string; likes: number; comments: number; shares?: number }) => call('POST', '/_emulator/engagement', e),
+    /** Deletes a post on the platform's side, as its owner would in the app. */
+    deletePost: (id: string) => call('POST', '/_emulator/delete', { id }),
     config: (c: Record<string, number>) => call('POST', '/_emulator/config', c),
     advanceClock: (advanceMs: number) => call('POST', '/_emulator/clock', { advanceMs }),
     reset: () => call('POST', '/_emulator/reset'),
@@ -25,7 +29,7 @@ export interface TMetaEmulatorState {
   containers: { id: string; igUserId: string; kind: string; isCarouselItem: boolean; status: string; statusText?: string; children?: string[] }[];
   igMedia: { id: string; igUserId: string; caption: string; mediaType: string; shortcode: string; timestamp: string; items: { kind: string; mime: string; bytes: number; sha256: string; altText?: string }[] }[];
   fetches: { url: string; status: number; ok: boolean; reason?: string; mime?: string; sha256?: string }[];
-  stats: { mediaPublishCalls: number; containersCreated: number; feedPosts: number; exchanges: number; longLived: number };
+  stats: { mediaPublishCalls: number; containersCreated: number; feedPosts: number; engagementReads: number; engagementNodeReads: number; exchanges: number; longLived: number };
 }
 
 const unescape = (s: string) => s.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));

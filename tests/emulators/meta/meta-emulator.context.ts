@@ -18,6 +18,9 @@ export interface TEmuStats {
   mediaPublishCalls: number;
   containersCreated: number;
   feedPosts: number;
+  /** Engagement reads: multiple-id reads (`GET /?ids=…`), and single nodes asked for engagement fields. */
+  engagementReads: number;
+  engagementNodeReads: number;
 }
 
 /** What every route of the emulator shares. */

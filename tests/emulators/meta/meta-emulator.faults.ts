@@ -19,6 +19,8 @@ export interface TMetaFaults {
   hangMs: number;
   /** The next N reads of a feed or media list (read-back) answer 500. */
   readErrorNext: number;
+  /** The next N engagement reads answer a throttling error with `throttleCode` and `regainMinutes`. */
+  readThrottleNext: number;
   /** The item at `position` (1-based) of the next carousel ends in `status` with `message`. */
   carouselItem: { position: number; status: 'ERROR' | 'EXPIRED'; message: string } | null;
   /** The next single-item container ends in `status` with `message`. */
@@ -26,14 +28,14 @@ export interface TMetaFaults {
 }
 
 export function noFaults(): TMetaFaults {
-  return { error5xxNext: 0, throttleNext: 0, throttleCode: 32, regainMinutes: 30, rejectNext: 0, rejectCode: 368, rejectMessage: 'It looks like you were misusing this feature by going too fast.', hangAfterStoreNext: 0, hangMs: 30_000, readErrorNext: 0, carouselItem: null, nextContainer: null };
+  return { error5xxNext: 0, throttleNext: 0, throttleCode: 32, regainMinutes: 30, rejectNext: 0, rejectCode: 368, rejectMessage: 'It looks like you were misusing this feature by going too fast.', hangAfterStoreNext: 0, hangMs: 30_000, readErrorNext: 0, readThrottleNext: 0, carouselItem: null, nextContainer: null };
 }
 
 const isEnd = (v: unknown): v is 'ERROR' | 'EXPIRED' => v === 'ERROR' || v === 'EXPIRED';
 
 export function mergeFaults(current: TMetaFaults, patch: Record<string, unknown>): TMetaFaults {
   const next = { ...current };
-  for (const key of ['error5xxNext', 'throttleNext', 'throttleCode', 'regainMinutes', 'rejectNext', 'rejectCode', 'hangAfterStoreNext', 'hangMs', 'readErrorNext'] as const) {
+  for (const key of ['error5xxNext', 'throttleNext', 'throttleCode', 'regainMinutes', 'rejectNext', 'rejectCode', 'hangAfterStoreNext', 'hangMs', 'readErrorNext', 'readThrottleNext'] as const) {
     const value = patch[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) next[key] = value;
   }

@@ -6,6 +6,7 @@ import { createControlRoutes } from './meta-emulator.control';
 import { mergeFaults, noFaults } from './meta-emulator.faults';
 import { graphError } from './meta-emulator.http';
 import { createInstagramRoutes, igPermalink } from './meta-emulator.instagram';
+import { createEngagement } from './meta-emulator.metrics';
 import { createMetaOAuth, LONG_TOKEN_TTL_S } from './meta-emulator.oauth';
 import { createPagesRoutes, permalinkOf } from './meta-emulator.pages';
 import { loadState, saveState } from './meta-emulator.state';
@@ -33,7 +34,8 @@ const VERSION = /^v\d{1,3}\.\d{1,2}$/;
  * Facebook Login (dialog, code exchange, long-lived tokens), Pages with Page tokens and linked
  * Instagram accounts, Page posts (photos attached unpublished, links, videos), Instagram
  * containers with processing states and media_publish within the publishing quota, Meta's error
- * codes, and reading feeds and media back. It fetches every media URL it is given, as Meta does.
+ * codes, reading feeds and media back, and engagement counts (one node, or up to 50 ids at
+ * once). It fetches every media URL it is given, as Meta does.
  * Control endpoints under /_emulator register apps, people and Pages, inject faults, move the
  * clock and show what was posted.
  */
@@ -42,10 +44,11 @@ export function createMetaEmulatorApp(options: TMetaEmulatorOptions = {}) {
   let faults = noFaults();
   let offsetMs = 0;
   const config: TEmuConfig = { latencyMs: options.latencyMs ?? 0, imagePolls: options.imagePolls ?? 0, videoPolls: options.videoPolls ?? 2, quotaTotal: 50, longTokenTtlS: LONG_TOKEN_TTL_S };
-  const stats: TEmuStats = { mediaPublishCalls: 0, containersCreated: 0, feedPosts: 0 };
+  const stats: TEmuStats = { mediaPublishCalls: 0, containersCreated: 0, feedPosts: 0, engagementReads: 0, engagementNodeReads: 0 };
   const ctx: TEmuContext = { state, config, stats, persist: () => saveState(options.stateFile, state), now: () => Date.now() + offsetMs, faults: () => faults, blobs: new Map() };
   const oauth = createMetaOAuth({ state, persist: ctx.persist, now: ctx.now, longTokenTtlS: () => config.longTokenTtlS });
   const instagram = createInstagramRoutes(ctx);
+  const engagement = createEngagement(ctx);
 
   const app = express();
   app.set('trust proxy', false);
@@ -59,16 +62,19 @@ export function createMetaEmulatorApp(options: TMetaEmulatorOptions = {}) {
       clock: { get: () => offsetMs, advance: (ms) => (offsetMs += ms) },
       reset: () => {
         Object.assign(state, { photos: [], posts: [], containers: [], igMedia: [], fetches: [] });
-        Object.assign(stats, { mediaPublishCalls: 0, containersCreated: 0, feedPosts: 0 });
+        Object.assign(stats, { mediaPublishCalls: 0, containersCreated: 0, feedPosts: 0, engagementReads: 0, engagementNodeReads: 0 });
         faults = noFaults();
         offsetMs = 0;
         oauth.reset();
         instagram.resetCarousel();
+        engagement.reset();
         ctx.persist();
       },
       oauthStats: oauth.stats,
     }),
   );
+
+  app.use(engagement.controlRouter);
 
   // What a published link opens in demo mode.
   app.get('/p/:shortcode', (req, res) => {
@@ -94,6 +100,11 @@ export function createMetaEmulatorApp(options: TMetaEmulatorOptions = {}) {
   graph.use(oauth.router);
   graph.use(createPagesRoutes(ctx));
   graph.use(instagram.router);
+  // Several nodes at once (`?ids=a,b&fields=…`): how engagement is read.
+  graph.get('/', (req, res) => {
+    const token = auth(ctx, req, res);
+    if (token) engagement.readMany(req, res, token);
+  });
   // Any other node by id: a Page post, a video, a container's status, an Instagram post, a Page.
   graph.get('/:id', (req, res) => {
     const token = auth(ctx, req, res);
@@ -102,7 +113,9 @@ export function createMetaEmulatorApp(options: TMetaEmulatorOptions = {}) {
     const post = state.posts.find((p) => p.id === id || (p.videoId !== undefined && p.videoId === id));
     if (post && pageFor(ctx, token, post.pageId)) {
       const link = post.videoId === id ? `${req.protocol}://${req.get('host')}/${post.pageId}/videos/${id}/` : permalinkOf(req, post.id);
-      return res.json({ id, message: post.message, created_time: post.createdAt, permalink_url: link });
+      const counts = engagement.readOne(req, res, token, id);
+      if (counts === false) return;
+      return res.json({ id, message: post.message, created_time: post.createdAt, permalink_url: link, ...counts });
     }
     const container = state.containers.find((c) => c.id === id);
     if (container && igPageFor(ctx, token, container.igUserId)) {
@@ -111,7 +124,11 @@ export function createMetaEmulatorApp(options: TMetaEmulatorOptions = {}) {
       return res.json({ id, status_code: container.status, ...(container.statusText && container.status !== 'FINISHED' ? { status: container.statusText } : { status: container.status === 'FINISHED' ? 'Finished: Media has been uploaded and it is ready to be published.' : container.status }) });
     }
     const media = state.igMedia.find((m) => m.id === id);
-    if (media && igPageFor(ctx, token, media.igUserId)) return res.json({ id, caption: media.caption, media_type: media.mediaType, timestamp: media.timestamp, permalink: igPermalink(req, media.shortcode) });
+    if (media && igPageFor(ctx, token, media.igUserId)) {
+      const counts = engagement.readOne(req, res, token, id);
+      if (counts === false) return;
+      return res.json({ id, caption: media.caption, media_type: media.mediaType, timestamp: media.timestamp, permalink: igPermalink(req, media.shortcode), ...counts });
+    }
     const pageRow = state.pages.find((p) => p.id === id);
     if (pageRow && pageFor(ctx, token, id)) return res.json({ id, name: pageRow.name, ...(pageRow.username ? { username: pageRow.username } : {}) });
     unknownObject(res, id);

@@ -3,6 +3,7 @@ import { facebookRules } from '../../../platforms/facebook';
 import type { TPlatformAdapter, TPublishInput } from '../adapter';
 import type { TMetaAdapterConfig } from './meta.config';
 import { graph } from './meta.graph';
+import { META_METRICS_LIMITS, readFacebookMetrics } from './meta.metrics';
 import { isVideo, publicUrlOf } from './meta.media';
 import { createMetaOAuth } from './meta.oauth';
 import { readBackItems } from './meta.read-back';
@@ -57,6 +58,8 @@ export function createFacebookAdapter(config: TMetaAdapterConfig): TPlatformAdap
       if (result.status !== 'found') return result;
       return { status: 'found', externalId: result.externalId, url: result.url ?? facebookRules.postUrl(config.webBaseUrl, account.handle, result.externalId) };
     },
+    metricsLimits: META_METRICS_LIMITS,
+    metrics: ({ credentials, externalIds }) => readFacebookMetrics(config, { token: credentials.accessToken, externalIds }),
     async getProfile(credentials) {
       const page = await graph(config, { method: 'GET', path: 'me', token: credentials.accessToken, params: { fields: 'id,name,username' } }, ZPage);
       return { externalId: page.id, handle: page.username ?? page.id, displayName: page.name };

@@ -4,6 +4,7 @@ import type { TPlatformAdapter } from '../adapter';
 import { PublishError } from '../publish-error';
 import type { TMetaAdapterConfig } from './meta.config';
 import { graph } from './meta.graph';
+import { META_METRICS_LIMITS, readInstagramMetrics } from './meta.metrics';
 import { prepareContainer } from './meta.instagram.containers';
 import { createMetaOAuth } from './meta.oauth';
 import { checkPublishingLimit } from './meta.instagram.limit';
@@ -43,6 +44,8 @@ export function createInstagramAdapter(config: TMetaAdapterConfig): TPlatformAda
       if (result.status !== 'found') return result;
       return { status: 'found', externalId: result.externalId, url: result.url ?? instagramRules.postUrl(config.webBaseUrl, account.handle, result.externalId) };
     },
+    metricsLimits: META_METRICS_LIMITS,
+    metrics: ({ credentials, externalIds }) => readInstagramMetrics(config, { token: credentials.accessToken, externalIds }),
     /** The Instagram account linked to the Page whose token this is. */
     async getProfile(credentials) {
       const { instagram_business_account: ig } = await graph(config, { method: 'GET', path: 'me', token: credentials.accessToken, params: { fields: 'instagram_business_account{id,username,name}' } }, ZLinkedAccount);

@@ -43,12 +43,18 @@ export function ensureDependencies() {
 }
 
 /** Builds the client when it is missing or older than its sources. */
-/** The worker's bundle (worker/dist/main.mjs), rebuilt when its sources are newer. */
-export async function ensureWorkerBuild() {
+/** The server's and the worker's bundles (server/dist, worker/dist), rebuilt when their sources are newer. */
+export async function ensureBundles() {
+  const { buildServer, serverBundleIsFresh } = await import(pathToFileURL(join(root, 'server', 'build.mjs')).href);
   const { buildWorker, workerBundleIsFresh } = await import(pathToFileURL(join(root, 'worker', 'build.mjs')).href);
-  if (workerBundleIsFresh()) return;
-  console.log('[siar] building the worker…');
-  await buildWorker({ force: true });
+  if (!serverBundleIsFresh()) {
+    console.log('[siar] building the server…');
+    await buildServer({ force: true });
+  }
+  if (!workerBundleIsFresh()) {
+    console.log('[siar] building the worker…');
+    await buildWorker({ force: true });
+  }
 }
 
 export function ensureClientBuild() {

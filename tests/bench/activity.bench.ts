@@ -4,7 +4,7 @@ import { activityMonthRange, activityWeekRange, utcToZonedWallTime } from '@siar
 import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
-import { benchRedis, latencyOf, peakRssMb, sleep } from './bench-support';
+import { benchRedis, latencyOf, peakRssMb, serverArgs, sleep } from './bench-support';
 
 const DELIVERIES = Number(process.env.BENCH_ACTIVITY_DELIVERIES ?? 70_000);
 const REQUESTS = Number(process.env.BENCH_ACTIVITY_REQUESTS ?? 100);
@@ -96,7 +96,7 @@ export async function activityBench() {
   const { t, password, operatorPassword, opdId } = await seedActivity();
   const seedS = Math.round((Date.now() - t0) / 100) / 10;
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, await serverArgs(), {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

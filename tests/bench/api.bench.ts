@@ -7,7 +7,7 @@ import express from 'express';
 import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
-import { benchRedis, peakRssMb, profileArgs, sleep } from './bench-support';
+import { benchRedis, peakRssMb, serverArgs, sleep } from './bench-support';
 
 const POSTS = Number(process.env.BENCH_API_POSTS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 15);
@@ -77,7 +77,7 @@ export async function apiBench() {
   const redis = await benchRedis();
   const { t, accountId, password, operatorPassword } = await seed();
   const port = await freePort();
-  const server = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, await serverArgs(), {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -44,3 +44,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `BENCH_PROFILE_DIR=/tmp/p`: Siar's server and worker processes write V8 CPU profiles there when they stop. */
 export const profileArgs = (): string[] => (process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
+
+/** The server as deployed: its bundle, built from the current source (as npm start and start:server do); node's arguments to run it. */
+export async function serverArgs(): Promise<string[]> {
+  const { buildServer } = (await import(new URL('../../server/build.mjs', import.meta.url).href)) as { buildServer: () => Promise<string> };
+  return [...profileArgs(), '--enable-source-maps', await buildServer()];
+}

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
-import { benchRedis, latencyOf, sleep } from './bench-support';
+import { benchRedis, latencyOf, serverArgs, sleep } from './bench-support';
 
 const root = new URL('../..', import.meta.url).pathname;
 const CALENDAR_POSTS = Number(process.env.BENCH_CALENDAR_POSTS ?? 2000);
@@ -78,7 +78,7 @@ async function calendarRender(dist: string) {
   const redis = await benchRedis();
   const { t, password } = await seedMonth();
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, await serverArgs(), {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, CLIENT_DIST_DIR: dist, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,7 +3,7 @@ import { IMPORT_MAX_ROWS, utcToZonedWallTime } from '@siar/shared';
 import { freePort } from '../../server/src/launcher/free-port';
 import { ApiClient } from '../support/api-client';
 import { buildAccount, buildOpd, buildUser, createTestDatabase } from '../support/test-database';
-import { benchRedis, latencyOf, peakRssMb, sleep } from './bench-support';
+import { benchRedis, latencyOf, peakRssMb, serverArgs, sleep } from './bench-support';
 
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
 const ACCOUNTS = 20;
@@ -34,7 +34,7 @@ export async function importBench() {
   const user = await buildUser(t.db, { username: 'operator', role: 'operator', opdIds: [opd.id] });
   const handles = (await Promise.all(Array.from({ length: ACCOUNTS }, (_, i) => buildAccount(t.db, t.ring, { opdId: opd.id, handle: `akun_${i}` })))).map((a) => a.handle);
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, await serverArgs(), {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.url, DATA_DIR: t.dir, REDIS_URL: redis.url, SIAR_ENCRYPTION_KEY: t.keyText, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

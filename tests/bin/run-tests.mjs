@@ -5,12 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkNodeVersion, ensureClientBuild, ensureDependencies, ensureWorkerBuild, root } from '../../server/bin/bootstrap.mjs';
+import { checkNodeVersion, ensureClientBuild, ensureDependencies, ensureBundles, root } from '../../server/bin/bootstrap.mjs';
 
 checkNodeVersion();
 ensureDependencies();
 ensureClientBuild();
-await ensureWorkerBuild();
+await ensureBundles();
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const checks = [];

@@ -98,7 +98,7 @@ describe('submitting a post for approval', () => {
     expect(await eventsOf(post.id)).toEqual(['post.created', 'post.submitted']);
   });
 
-  it('when an operator adds a post to the queue or publishes it now, then it is submitted too, and a draft stays a draft', async () => {
+  it('when an operator adds a post to the queue, then it is submitted too; "publish now" is refused (it would expire before anyone could approve it) and the draft stays a draft', async () => {
     await t.db
       .insertInto('queue_slot')
       .values({ id: 'slot-approval', account_id: approvalX.id, weekday: 1, time: '08:00', created_at: new Date().toISOString() })
@@ -110,9 +110,21 @@ describe('submitting a post for approval', () => {
     const draft = await operator.post('/api/posts', { accountIds: [approvalX.id], text: 'Masih draf', scheduledAt: null });
     expect(draft.body.status).toBe('draft');
     const now = await operator.post(`/api/posts/${draft.body.id}/publish-now`);
-    expect(now.status).toBe(200);
-    expect(now.body.status).toBe('pending_approval');
+    expect(now.status).toBe(400);
+    expect(now.body.errors).toEqual([expect.objectContaining({ field: 'scheduledAt', key: 'approval_needs_time', message: expect.stringContaining('perlu persetujuan pengawas') })]);
+    expect((await operator.get(`/api/posts/${draft.body.id}`)).body).toMatchObject({ status: 'draft', revision: draft.body.revision });
+    // Created "now", or for the next minute, it is refused the same way and nothing is written.
+    const posts = await t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const scheduledAt of [new Date().toISOString(), new Date(Date.now() + 30_000).toISOString()]) {
+      const res = await operator.post('/api/posts', { accountIds: [approvalX.id], text: `Sekarang juga ${scheduledAt}`, scheduledAt });
+      expect([res.status, res.body.errors?.[0]?.key]).toEqual([400, 'approval_needs_time']);
+    }
+    expect(await t.db.selectFrom('post').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(posts);
     expect(await app.queue.getJobCounts('delayed', 'wait')).toMatchObject({ delayed: 0, wait: 0 });
+    // A supervisor's own post needs no one else: "now" goes out as before.
+    const own = await supervisor.post('/api/posts', { accountIds: [approvalX.id], text: `Langsung dari Diskominfo ${Date.now()}`, scheduledAt: new Date().toISOString() });
+    expect([own.status, own.body.status]).toEqual([201, 'scheduled']);
+    expect((await supervisor.post(`/api/posts/${own.body.id}/cancel`)).status).toBe(200);
   });
 
   it('when a supervisor or an admin schedules a post that would need approval, then it is scheduled and recorded as approved by themselves', async () => {
@@ -444,8 +456,11 @@ describe('publishing: an unapproved post is never published', () => {
   it('when its time passes without approval, then the X emulator receives nothing and the post expires; an approved-path post at the same time goes out', async () => {
     const at = new Date(Date.now() + 2500).toISOString();
     const stamp = Date.now();
-    const pending = await operator.post('/api/posts', { accountIds: [pendingX.id], text: `Belum disetujui ${stamp}`, scheduledAt: at });
+    // Submitted with time to spare (a time in the next minute is refused), then that time comes.
+    const pending = await operator.post('/api/posts', { accountIds: [pendingX.id], text: `Belum disetujui ${stamp}`, scheduledAt: inHours(1) });
     expect(pending.body.status).toBe('pending_approval');
+    await t.db.updateTable('post').set({ scheduled_at: at }).where('id', '=', pending.body.id).execute();
+    await t.db.updateTable('delivery').set({ scheduled_at: at }).where('post_id', '=', pending.body.id).execute();
     const control = await operator.post('/api/posts', { accountIds: [controlX.id], text: `Tanpa persetujuan ${stamp}`, scheduledAt: at });
     expect(control.body.status).toBe('scheduled');
     // Defence in depth: a stray job (and even a delivery wrongly marked scheduled) for a post

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { findWatchWords, type TApprovalNeeds, type TApprovalReason } from '@siar/shared';
+import { AppError, findWatchWords, type TApprovalNeeds, type TApprovalReason } from '@siar/shared';
 import type { DB, TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { findWatchWordTexts } from '../watch-words/watch-words.repository';
@@ -47,4 +47,18 @@ export type TApprovalGate = 'submit' | 'self_approve' | 'none';
 export function approvalGate(auth: Pick<TAuth, 'role'>, needs: TApprovalNeeds): TApprovalGate {
   if (needs.reasons.length === 0) return 'none';
   return canReview(auth) ? 'self_approve' : 'submit';
+}
+
+/** The least time a submitted post must leave a supervisor before it is due. */
+export const APPROVAL_LEAD_MS = 60_000;
+
+/**
+ * A post that must wait for a supervisor cannot go out "now" (publish now, or a time in the next
+ * minute): it would expire unapproved before anyone could act. Refused on `scheduledAt`, so the
+ * person picks a time and submits it instead.
+ */
+export function checkApprovalLead(gate: TApprovalGate, scheduledAt: string | null, now: Date): void {
+  if (gate === 'submit' && scheduledAt !== null && Date.parse(scheduledAt) - now.getTime() < APPROVAL_LEAD_MS) {
+    throw new AppError('validation', { fieldErrors: [{ field: 'scheduledAt', key: 'approval_needs_time' }] });
+  }
 }

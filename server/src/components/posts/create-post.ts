@@ -13,7 +13,7 @@ import { toPostDto } from './post-dto';
 import { resolveScheduledAt } from './resolve-scheduled-at';
 import { pickQueueSlot, takeQueueSlot } from '../queue/pick-queue-slot';
 import { requestedTime } from '../queue/requested-time';
-import { approvalGate, approvalNeedsOf, textsOfPost } from '../approvals/approval-policy';
+import { approvalGate, approvalNeedsOf, checkApprovalLead, textsOfPost } from '../approvals/approval-policy';
 import { recordPostSaved } from '../approvals/record-post-saved';
 import { findLatestReviews } from '../approvals/reviews.repository';
 import type { TNotificationMailer } from '../notifications/notification-mailer';
@@ -48,6 +48,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
 
   const needs = await approvalNeedsOf(db, { opdIds: accounts.map((a) => a.opd_id), texts: textsOfPost({ text: input.text, variants: Object.values(input.variants ?? {}).map((v) => v.text), threadParts: input.threadParts }) });
   const gate = approvalGate(auth, needs);
+  checkApprovalLead(gate, scheduledAt, now);
 
   const iso = now.toISOString();
   const postId = randomUUID();

@@ -7,7 +7,7 @@ import { checkPostTexts } from './check-post-texts';
 import { getPost } from './get-post';
 import { findPostById } from './posts.repository';
 import { resolveScheduledAt } from './resolve-scheduled-at';
-import { approvalGate, approvalNeedsOf, textsOfPost } from '../approvals/approval-policy';
+import { approvalGate, approvalNeedsOf, checkApprovalLead, textsOfPost } from '../approvals/approval-policy';
 import type { TPublishJobRemover } from '../approvals/publish-jobs';
 import { recordPostSaved } from '../approvals/record-post-saved';
 import type { TNotificationMailer } from '../notifications/notification-mailer';
@@ -71,6 +71,7 @@ export async function updatePost(o: { db: TDatabase; scheduler: TPublishSchedule
 
   const needs = await approvalNeedsOf(db, { opdIds: [post.opd_id, ...editable.map((d) => d.opd_id)], texts: textsOfPost({ text, variants: editable.flatMap((d) => d.text_override ?? []), threadParts: parseParts(post.thread_parts) }) });
   const gate = approvalGate(auth, needs);
+  checkApprovalLead(gate, scheduledAt, now);
 
   const revision = post.revision + 1;
   const status = !scheduledAt ? 'draft' : gate === 'submit' ? 'pending_approval' : 'scheduled';

@@ -31,6 +31,7 @@ export const en: Record<TMessageKey, string> = {
   'validation.too_many_thread_parts': 'The thread is too long (at most 25 parts).',
   'validation.invalid_datetime': 'Invalid time (use ISO 8601).',
   'validation.in_past': 'The scheduled time has already passed.',
+  'validation.approval_needs_time': 'This post needs a supervisor\'s approval first: choose a time that leaves them time to approve it, then submit it.',
   'validation.account_not_found': 'Account not found.',
   'validation.account_inactive': 'This account must be reconnected before it can be used.',
   'validation.unknown_field': 'Unknown field.',

@@ -29,6 +29,7 @@ export const id = {
   'validation.too_many_thread_parts': 'Utas terlalu panjang (maksimal 25 bagian).',
   'validation.invalid_datetime': 'Waktu tidak valid (gunakan format ISO 8601).',
   'validation.in_past': 'Waktu jadwal sudah lewat.',
+  'validation.approval_needs_time': 'Postingan ini perlu persetujuan pengawas dulu: pilih waktu yang memberi pengawas kesempatan menyetujuinya, lalu ajukan.',
   'validation.account_not_found': 'Akun tidak ditemukan.',
   'validation.account_inactive': 'Akun ini perlu dihubungkan ulang sebelum bisa dipakai.',
   'validation.unknown_field': 'Kolom tidak dikenal.',

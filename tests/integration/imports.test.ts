@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -317,5 +318,29 @@ describe('media links', () => {
     expect(row).toMatchObject({ opd_id: dinkes.id, mime: 'image/png', width: 64, height: 48 });
     expect(existsSync(join(app.mediaDir, row.path))).toBe(true);
     expect(existsSync(join(app.mediaDir, row.thumbnail_path!))).toBe(true);
+  });
+});
+
+describe('Instagram in a spreadsheet', () => {
+  it('when a row goes to an Instagram account without a media URL, then the check says so on that row (as scheduling would), and the template keeps to accounts that take text alone', async () => {
+    const igId = randomUUID();
+    const now = new Date().toISOString();
+    await t.db
+      .insertInto('social_account')
+      .values({ id: igId, opd_id: dinkes.id, platform: 'instagram', external_id: `1784${Date.now()}`, handle: 'aaa_dinkes_ig', display_name: 'Dinkes IG', status: 'active', credentials: null, token_expires_at: null, created_at: now, updated_at: now })
+      .execute();
+    try {
+      const preview = await uploadPreview(operator, rowsOf([`@aaa_dinkes_ig;${wibDate(3)};09:00;Cek kesehatan gratis di puskesmas.;`, `@dinkes;${wibDate(3)};10:00;Cek kesehatan gratis di puskesmas.;`]));
+      expect(preview).toMatchObject({ totalRows: 2, validRows: 1, invalidRows: 1 });
+      expect(preview.rows![0]!.errors).toEqual([{ field: 'mediaUrl', message: 'Instagram memerlukan setidaknya satu gambar atau video.' }]);
+      expect(preview.rows![1]!.errors).toEqual([]);
+
+      const res = await fetch(`${app.url}/api/imports/template.csv`, { headers: { cookie: [...operator.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      const template = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder().decode(template)).not.toContain('aaa_dinkes_ig');
+      expect(await uploadPreview(operator, template)).toMatchObject({ totalRows: 2, validRows: 2, invalidRows: 0 });
+    } finally {
+      await t.db.deleteFrom('social_account').where('id', '=', igId).execute();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { POST_TEXT_MAX, zonedWallTimeToUtc } from '@siar/shared';
+import { platformMediaRules, POST_TEXT_MAX, rulesFor, zonedWallTimeToUtc } from '@siar/shared';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TAccountRow } from '../accounts/accounts.repository';
 import { checkPostTexts } from '../posts/check-post-texts';
@@ -61,9 +61,15 @@ function checkSchedule(auth: TAuth, record: TCsvRecord, now: Date): { scheduledA
   return { scheduledAt: at.toISOString(), errors };
 }
 
-function checkMediaUrl(raw: string, allowPrivateHosts: boolean): TStoredRowError[] {
+/** Without a media URL, each platform that has no text-only posts (Instagram) is named, as scheduling would refuse it. */
+function checkMediaRequired(accounts: TAccountRow[]): TStoredRowError[] {
+  const platforms = [...new Set(accounts.map((a) => a.platform))].filter((p) => platformMediaRules[p]?.required);
+  return platforms.map((p) => ({ field: 'mediaUrl', key: 'media_required', params: { platform: rulesFor(p)?.name ?? p } }));
+}
+
+function checkMediaUrl(raw: string, allowPrivateHosts: boolean, accounts: TAccountRow[]): TStoredRowError[] {
   const value = raw.trim();
-  if (value === '') return [];
+  if (value === '') return checkMediaRequired(accounts);
   let url: URL;
   try {
     url = new URL(value);
@@ -88,7 +94,7 @@ export function validateImportRows(o: { auth: TAuth; records: TCsvRecord[]; acco
     const accounts = checkAccounts(handles, byHandle);
     const usable = accounts.accounts.filter((a) => a.status === 'active');
     const schedule = checkSchedule(o.auth, record, o.now);
-    const errors = [...accounts.errors, ...checkText(o.auth, record.text.trim(), usable), ...schedule.errors, ...checkMediaUrl(record.mediaUrl, o.allowPrivateMediaHosts)];
+    const errors = [...accounts.errors, ...checkText(o.auth, record.text.trim(), usable), ...schedule.errors, ...checkMediaUrl(record.mediaUrl, o.allowPrivateMediaHosts, usable)];
     return { record, handles, accounts: accounts.accounts, scheduledAt: schedule.scheduledAt, errors };
   });
 }

@@ -227,6 +227,8 @@ describe('CSV', () => {
     const res = await supervisor.get(`/api/activity.csv?${new URLSearchParams(OCTOBER).toString()}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
+    // Named by the WIB month (its start is the 30th at 17:00 UTC), not by the UTC date.
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="siar-aktivitas-2026-10-01_2026-10-31.csv"');
     const lines = String(res.body).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     const header = lines[0]!.split(',');
     expect(header.slice(0, 9)).toEqual(['Kode OPD', 'Nama OPD', 'Platform', 'Akun', 'Nama akun', 'Status akun', 'Terbit', 'Terjadwal ke depan', 'Gagal/tidak terkonfirmasi']);
@@ -236,6 +238,8 @@ describe('CSV', () => {
     for (const [i, { o, a }] of accounts.entries()) {
       const row = rows[i]!;
       expect(row[3]).toBe(a.handle);
+      // Platform and status as a reader says them, like the ya/tidak columns.
+      expect([row[2], row[5]]).toEqual([{ x: 'X', facebook: 'Facebook', instagram: 'Instagram' }[a.platform], { active: 'aktif', needs_reconnect: 'perlu dihubungkan ulang', disabled: 'nonaktif' }[a.status]]);
       expect(row.slice(6, 9).map(Number)).toEqual([a.published, a.scheduledAhead, a.failed]);
       expect(row[9]).toBe(a.lastPublishedAt ?? '');
       expect(row[11]).toBe(String(a.lastPublishedAgeDays ?? ''));

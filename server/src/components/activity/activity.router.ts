@@ -4,7 +4,7 @@ import type { TDatabase } from '@siar/shared/node';
 import { createJsonCache, sendCachedJson } from '../../libraries/http/cached-json';
 import { parseInput } from '../../libraries/http/validate';
 import { getActivitySeries } from './activity-series';
-import { activityCsv } from './export-activity-csv';
+import { activityCsv, activityCsvFileName } from './export-activity-csv';
 import { getActivityOverview } from './get-activity-overview';
 import { listActivityDeliveries } from './list-activity-deliveries';
 
@@ -27,7 +27,7 @@ export function activityRouter(deps: { db: TDatabase; inactiveDays: number }): R
   router.get('/activity.csv', async (req, res) => {
     const overview = await getActivityOverview({ db: deps.db, auth: req.auth!, query: parseInput(ZActivityQuery, req.query), inactiveDays: deps.inactiveDays });
     res.status(200).type('text/csv; charset=utf-8');
-    res.set('Content-Disposition', `attachment; filename="siar-aktivitas-${overview.from.slice(0, 10)}.csv"`);
+    res.set('Content-Disposition', `attachment; filename="${activityCsvFileName(overview, req.auth!.timezone)}"`);
     res.set('Cache-Control', 'no-store');
     res.send(activityCsv(overview, req.auth!.timezone));
   });

@@ -1,4 +1,4 @@
-import { formatInZone, type TActivityResponse } from '@siar/shared';
+import { formatInZone, rulesFor, utcToZonedWallTime, type TActivityResponse } from '@siar/shared';
 import { csvCell } from '../audit/export-audit-csv';
 
 /** Indonesian headers (the report's audience); the values are the JSON overview's, one row per account. */
@@ -24,6 +24,14 @@ export const ACTIVITY_CSV_HEADER = [
 ];
 
 const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'ya' : 'tidak');
+/** In the headers' language, like the ya/tidak columns. */
+const ACCOUNT_STATUS: Record<string, string> = { active: 'aktif', needs_reconnect: 'perlu dihubungkan ulang', disabled: 'nonaktif' };
+
+/** `siar-aktivitas-2026-11-01_2026-11-30.csv`: the period's first and last day on the reader's wall clock. */
+export function activityCsvFileName(overview: Pick<TActivityResponse, 'from' | 'to'>, timeZone: string): string {
+  const day = (instant: number) => utcToZonedWallTime(new Date(instant), timeZone).date;
+  return `siar-aktivitas-${day(Date.parse(overview.from))}_${day(Date.parse(overview.to) - 1)}.csv`;
+}
 
 /** The overview as CSV text (UTF-8 with BOM, CRLF): formulas defused by `csvCell`. */
 export function activityCsv(overview: TActivityResponse, timeZone: string): string {
@@ -33,10 +41,10 @@ export function activityCsv(overview: TActivityResponse, timeZone: string): stri
       const cells = [
         opd.code,
         opd.name,
-        a.platform,
+        rulesFor(a.platform)?.name ?? a.platform,
         a.handle,
         a.displayName,
-        a.status,
+        ACCOUNT_STATUS[a.status] ?? a.status,
         a.published,
         a.scheduledAhead,
         a.failed,

@@ -155,6 +155,18 @@ describe('OPDs', () => {
     expect((await snapshot()).opds).toBe(before.opds + 1);
   });
 
+  it('when a name is already taken (whatever its case and spaces), then the answer is a translated 409 on the name, and an OPD keeps its own name', async () => {
+    const before = await snapshot();
+    const res = await boss.post('/api/admin/opds', { name: '  dinas KESEHATAN ', code: 'DINKES2' });
+    expect([res.status, res.body.code]).toEqual([409, 'duplicate']);
+    expect(res.body.errors).toEqual([{ field: 'name', key: 'opd_name_taken', message: 'Nama OPD ini sudah dipakai OPD lain.' }]);
+    expect(await snapshot()).toEqual(before);
+    const other = (await boss.post('/api/admin/opds', { name: 'Dinas Pertanian', code: 'DISTAN' })).body;
+    const renamed = await boss.request('PATCH', `/api/admin/opds/${other.id}`, { name: 'Dinas Kesehatan' });
+    expect([renamed.status, renamed.body.errors?.[0]?.key]).toEqual([409, 'opd_name_taken']);
+    expect((await boss.request('PATCH', `/api/admin/opds/${other.id}`, { name: 'Dinas Pertanian', weeklyTarget: 2 })).status).toBe(200);
+  });
+
   it('when an OPD to edit does not exist or nothing is sent, then 404 and 400', async () => {
     expect((await boss.request('PATCH', '/api/admin/opds/no-such-opd', { name: 'Dinas' })).status).toBe(404);
     const empty = await boss.request('PATCH', `/api/admin/opds/${dinkes.id}`, {});

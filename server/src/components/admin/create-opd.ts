@@ -4,11 +4,12 @@ import { appendAuditEvent, type TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { isUniqueViolation, taken } from './admin-errors';
 import { toAdminOpds } from './opd-dto';
-import { insertOpd, opdCodeOwner } from './opds.repository';
+import { insertOpd, opdCodeOwner, opdNameOwner } from './opds.repository';
 
 export async function createOpd(o: { db: TDatabase; auth: TAuth; input: TCreateOpdRequest }): Promise<TAdminOpd> {
   const { db, auth, input } = o;
   if (await opdCodeOwner(db, input.code)) throw taken('code', 'opd_code_taken');
+  if (await opdNameOwner(db, input.name)) throw taken('name', 'opd_name_taken');
   const row = {
     id: randomUUID(),
     name: input.name,

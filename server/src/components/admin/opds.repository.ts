@@ -14,6 +14,16 @@ export async function findOpdRow(db: TExecutor, id: string) {
 }
 
 /** Codes compare case-blind: "dinkes" and "DINKES" are one agency. */
+/** The OPD already called this (case and surrounding spaces aside): two "Dinas Kesehatan" would be told apart by nobody. */
+export async function opdNameOwner(db: TExecutor, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('opd')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', [eb.fn('trim', ['name'])]), '=', name.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function opdCodeOwner(db: TExecutor, code: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('opd')

@@ -3,7 +3,7 @@ import { appendAuditEvent, type OpdTable, type TDatabase } from '@siar/shared/no
 import type { TAuth } from '../../libraries/http/auth-context';
 import { isUniqueViolation, taken } from './admin-errors';
 import { toAdminOpds } from './opd-dto';
-import { findOpdRow, opdCodeOwner, updateOpdRow } from './opds.repository';
+import { findOpdRow, opdCodeOwner, opdNameOwner, updateOpdRow } from './opds.repository';
 
 /** The fields that differ, with their old and new values (for the row and for the audit log). */
 function diff(current: OpdTable, input: TUpdateOpdRequest) {
@@ -27,6 +27,8 @@ export async function updateOpd(o: { db: TDatabase; auth: TAuth; id: string; inp
   if (!current) throw new AppError('not_found');
   const owner = input.code === undefined ? undefined : await opdCodeOwner(db, input.code);
   if (owner && owner !== id) throw taken('code', 'opd_code_taken');
+  const nameOwner = input.name === undefined ? undefined : await opdNameOwner(db, input.name);
+  if (nameOwner && nameOwner !== id) throw taken('name', 'opd_name_taken');
   const changes = diff(current, input);
   if (Object.keys(changes.row).length) {
     try {

@@ -112,6 +112,7 @@ export const en: Record<TMessageKey, string> = {
   'validation.username_taken': 'This username is already taken.',
   'validation.opd_code_format': 'OPD codes are 2–32 characters: letters, digits, dots, underscores or hyphens.',
   'validation.opd_code_taken': 'Another OPD already has this code.',
+  'validation.opd_name_taken': 'Another OPD already has this name.',
   'validation.duplicate_opds': 'The same OPD is chosen more than once.',
   'validation.cannot_demote_self': 'You cannot change the role of your own account.',
   'validation.cannot_deactivate_self': 'You cannot deactivate your own account.',

@@ -109,6 +109,7 @@ export const id = {
   'validation.username_taken': 'Nama pengguna ini sudah dipakai.',
   'validation.opd_code_format': 'Kode OPD 2–32 karakter: huruf, angka, titik, garis bawah atau tanda hubung.',
   'validation.opd_code_taken': 'Kode OPD ini sudah dipakai OPD lain.',
+  'validation.opd_name_taken': 'Nama OPD ini sudah dipakai OPD lain.',
   'validation.duplicate_opds': 'OPD yang sama dipilih lebih dari sekali.',
   'validation.cannot_demote_self': 'Anda tidak bisa mengubah peran akun Anda sendiri.',
   'validation.cannot_deactivate_self': 'Anda tidak bisa menonaktifkan akun Anda sendiri.',

@@ -25,7 +25,7 @@ export function CalendarEventContent({ arg }: { arg: EventContentArg }) {
   const more = item.accounts.length - shown.length;
   return (
     <Group gap={4} wrap="nowrap" miw={0} px={2} data-testid="calendar-event" data-post-id={item.id} data-status={item.status}>
-      <Avatar.Group spacing={6}>
+      <Avatar.Group spacing={6} className="siar-event-avatars">
         {shown.map((account) => (
           <Avatar
             key={account.id}

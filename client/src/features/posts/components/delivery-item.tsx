@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { formatInZone, type TDelivery } from '@siar/shared';
+import { formatInZone, type TDelivery, type TPostStatus } from '@siar/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveryActions } from './delivery-actions';
@@ -9,11 +9,15 @@ import { DeliveryStatusBadge } from './status-badges';
 
 interface TDeliveryItemProps {
   postId: string;
+  /** A post waiting for approval (or expired without it) keeps its deliveries as drafts: the post's badge says it all. */
+  postStatus: TPostStatus;
   delivery: TDelivery;
   timezone: string;
 }
 
-export function DeliveryItem({ postId, delivery, timezone }: TDeliveryItemProps) {
+const SAID_BY_THE_POST = new Set<string>(['pending_approval', 'expired']);
+
+export function DeliveryItem({ postId, postStatus, delivery, timezone }: TDeliveryItemProps) {
   const { t } = useTranslation();
   const [showAttempts, setShowAttempts] = useState(false);
   const attemptsId = `attempts-${delivery.id}`;
@@ -24,7 +28,7 @@ export function DeliveryItem({ postId, delivery, timezone }: TDeliveryItemProps)
           <Text size="sm" fw={500}>
             @{delivery.handle}
           </Text>
-          <DeliveryStatusBadge status={delivery.status} />
+          {!(delivery.status === 'draft' && SAID_BY_THE_POST.has(postStatus)) && <DeliveryStatusBadge status={delivery.status} />}
           {delivery.publishedAt && (
             <Text size="xs" c="dimmed">
               {t('posts.publishedAt', { time: formatInZone(delivery.publishedAt, timezone) })}

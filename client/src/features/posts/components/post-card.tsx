@@ -40,7 +40,7 @@ export function PostCard({ post, timezone }: TPostCardProps) {
         ) : (
           <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
             {post.deliveries.map((delivery) => (
-              <DeliveryItem key={delivery.id} postId={post.id} delivery={delivery} timezone={timezone} />
+              <DeliveryItem key={delivery.id} postId={post.id} postStatus={post.status} delivery={delivery} timezone={timezone} />
             ))}
           </Stack>
         )}

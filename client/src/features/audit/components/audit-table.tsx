@@ -65,7 +65,7 @@ export function AuditTable({ events, timezone }: { events: TAuditEvent[]; timezo
                 <Text size="sm">{event.opdName ?? '—'}</Text>
               </Table.Td>
               <Table.Td>
-                <AuditDetails details={event.details} />
+                <AuditDetails details={event.details} timezone={timezone} />
               </Table.Td>
             </Table.Tr>
           ))}

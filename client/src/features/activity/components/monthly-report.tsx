@@ -40,7 +40,7 @@ function SummaryTable({ overview, timezone }: { overview: TActivityResponse; tim
               <td>{opd.accounts.length}</td>
               <td>{opd.published}</td>
               <td>{opd.failed}</td>
-              <td>{opd.weeklyTarget > 0 ? `${opd.targetMet === false ? '✗' : opd.targetMet ? '✓' : '…'} ${t('activity.weeksMet', { met: done.filter((w) => w.met).length, total: done.length })}` : t('activity.noTarget')}</td>
+              <td>{opd.weeklyTarget > 0 ? `${opd.targetMet === false ? '✗' : opd.targetMet ? '✓' : '…'} ${t('activity.perWeek', { target: opd.weeklyTarget })} · ${t('activity.weeksMet', { met: done.filter((w) => w.met).length, total: done.length })}` : t('activity.noTarget')}</td>
               <td>{opd.lastPublishedAt ? formatInZone(opd.lastPublishedAt, timezone, 'dd/MM/yyyy') : t('activity.never')}</td>
               <td>{opd.medianApprovalMinutes === null ? '—' : t('activity.minutes', { value: opd.medianApprovalMinutes })}</td>
               <td>

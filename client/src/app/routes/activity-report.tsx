@@ -1,6 +1,7 @@
-import { Alert, Center } from '@mantine/core';
+import { Alert, Anchor, Center, Stack } from '@mantine/core';
+import { utcToZonedWallTime } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { MonthlyReport } from '../../features/activity/components/monthly-report';
 import { reportMonthRange } from '../../features/activity/utils/activity-period';
@@ -20,6 +21,8 @@ export function ActivityReportRoute() {
   if (isApiError(meQuery.error) && meQuery.error.status === 401) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   if (meQuery.isError) return <ErrorAlert error={meQuery.error} />;
   if (!meQuery.data) return <FullPageLoader />;
+  // Without a month, this month on the reader's wall clock.
+  if (search.get('month') === null) return <Navigate to={`${location.pathname}?month=${utcToZonedWallTime(new Date(), meQuery.data.timezone).date.slice(0, 7)}`} replace />;
   const range = reportMonthRange(search.get('month'), meQuery.data.timezone);
   return (
     <>
@@ -28,9 +31,14 @@ export function ActivityReportRoute() {
         <MonthlyReport range={range} timezone={meQuery.data.timezone} />
       ) : (
         <Center p="xl">
-          <Alert color="red" role="alert">
-            {t('activity.reportPage.invalidMonth')}
-          </Alert>
+          <Stack align="center">
+            <Alert color="red" role="alert">
+              {t('activity.reportPage.invalidMonth')}
+            </Alert>
+            <Anchor component={Link} to="/activity">
+              {t('activity.reportPage.back')}
+            </Anchor>
+          </Stack>
         </Center>
       )}
     </>

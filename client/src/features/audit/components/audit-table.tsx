@@ -9,7 +9,9 @@ function targetOf(event: TAuditEvent): string {
   const d = event.details;
   const pick = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : undefined);
   const handle = pick('handle');
-  return pick('username') ?? (handle ? `@${handle}` : undefined) ?? pick('code') ?? pick('keyId') ?? event.entityId ?? '—';
+  const text = pick('text');
+  const excerpt = text && (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return pick('username') ?? (handle ? `@${handle}` : undefined) ?? pick('code') ?? pick('keyId') ?? pick('word') ?? excerpt ?? event.entityId ?? '—';
 }
 
 const FAILURES = new Set(['auth.login_failed', 'auth.login_throttled', 'auth.password_change_failed']);

@@ -61,6 +61,16 @@ describe("X's rule on similar content across accounts", () => {
     expect(later.body.warnings).toEqual([]);
   });
 
+  it('when a post to two accounts is duplicated for the same two, then the warning counts the four sends', async () => {
+    const c = await client(warnApp);
+    const text = 'Pendaftaran sekolah rakyat dibuka hingga akhir bulan, datang ke kantor kelurahan';
+    const first = await c.post('/api/posts', { accountIds: [a.id, b.id], text, scheduledAt: inHours(1000) });
+    expect(first.body.warnings[0].message).toContain('(2 kiriman)');
+    const copy = await c.post('/api/posts', { accountIds: [a.id, b.id], text, scheduledAt: inHours(1001) });
+    expect(copy.body.warnings).toEqual([expect.objectContaining({ accountIds: expect.arrayContaining([a.id, b.id]), otherPostIds: [first.body.id] })]);
+    expect(copy.body.warnings[0].message).toContain('(4 kiriman)');
+  });
+
   it('when the deployment refuses similar content, then such a post is a 400 on its text and nothing is written', async () => {
     const c = await client(refuseApp);
     const before = (await t.db.selectFrom('post').select('id').execute()).length;

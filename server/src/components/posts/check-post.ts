@@ -53,18 +53,22 @@ export async function checkPost(deps: { db: TDatabase; settings: Record<string, 
     const others = await nearbyTexts(deps.db, { platform, at, windowMs: rules.similarContentWindowMs, postId: input.postId });
     const flagged = new Set<string>();
     const otherPostIds = new Set<string>();
+    /** The other posts' deliveries that would carry a near-same text (each is one send). */
+    const otherSends = new Set<number>();
     for (const a of accounts) {
       const text = input.textOf(a.id);
       if (accounts.some((b) => b.id !== a.id && isNearlySame(text, input.textOf(b.id)))) flagged.add(a.id);
-      for (const o of others) {
+      others.forEach((o, i) => {
         if (isNearlySame(text, o.text)) {
           flagged.add(a.id);
           otherPostIds.add(o.postId);
+          otherSends.add(i);
         }
-      }
+      });
     }
     if (flagged.size === 0) continue;
-    const message = translate(deps.locale, 'warning.similar_content', { platform: rules.name, count: flagged.size + otherPostIds.size }) ?? 'similar_content';
+    // Sends in all: this post's flagged accounts and every near-same delivery of other posts.
+    const message = translate(deps.locale, 'warning.similar_content', { platform: rules.name, count: flagged.size + otherSends.size }) ?? 'similar_content';
     warnings.push({ code: 'similar_content', platform, accountIds: [...flagged], otherPostIds: [...otherPostIds], message });
   }
   const amount = Math.round(Object.values(byPlatform).reduce((a, b) => a + b, 0) * 1000) / 1000;

@@ -11,7 +11,7 @@ export const STATUS_COLORS: Record<TPostStatus, string> = {
   partially_published: 'orange',
   failed: 'red',
   cancelled: 'gray',
-  expired: 'dark',
+  expired: 'grape',
 };
 
 const PENDING = new Set<string>(['draft', 'scheduled']);

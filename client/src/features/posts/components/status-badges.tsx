@@ -14,7 +14,7 @@ const postColors: Record<TPostStatus, MantineColor> = {
   partially_published: 'orange',
   failed: 'red',
   cancelled: 'gray',
-  expired: 'dark',
+  expired: 'grape',
 };
 
 const deliveryColors: Record<TShownDeliveryStatus, MantineColor> = {

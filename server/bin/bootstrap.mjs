@@ -42,7 +42,6 @@ export function ensureDependencies() {
   }
 }
 
-/** Builds the client when it is missing or older than its sources. */
 /** The server's and the worker's bundles (server/dist, worker/dist), rebuilt when their sources are newer. */
 export async function ensureBundles() {
   const { buildServer, serverBundleIsFresh } = await import(pathToFileURL(join(root, 'server', 'build.mjs')).href);
@@ -57,6 +56,7 @@ export async function ensureBundles() {
   }
 }
 
+/** Builds the client when it is missing or older than its sources. */
 export function ensureClientBuild() {
   const built = join(root, 'client', 'dist', 'index.html');
   const sources = Math.max(newest(join(root, 'client')), newest(join(root, 'shared', 'src')));

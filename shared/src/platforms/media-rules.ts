@@ -1,5 +1,5 @@
 import type { TMedia, TMediaKind, TMediaMime } from '../schemas/media';
-import { rulesFor } from './registry';
+import { platformName } from './registry';
 
 const MIB = 1024 * 1024;
 
@@ -42,6 +42,11 @@ export const platformMediaRules: Readonly<Record<string, TPlatformMediaRules>> =
   },
 };
 
+/** Whether a post there must carry an image or video (Instagram has no text-only posts). */
+export function platformNeedsMedia(platformId: string): boolean {
+  return platformMediaRules[platformId]?.required === true;
+}
+
 export type TMediaCheckItem = Pick<TMedia, 'kind' | 'mime' | 'bytes'>;
 
 /** A message key (`validation.<key>`) with its parameters; `index` points at one item when it is about one. */
@@ -53,7 +58,7 @@ export interface TMediaProblem {
 
 /** Checks a post's media against one platform's limits. Pure: the composer and the server both call it. */
 export function checkMediaForPlatform(platformId: string, media: readonly TMediaCheckItem[]): TMediaProblem[] {
-  const platform = rulesFor(platformId)?.name ?? platformId;
+  const platform = platformName(platformId);
   const rules = platformMediaRules[platformId];
   if (media.length === 0) return rules?.required ? [{ key: 'media_required', params: { platform } }] : [];
   if (!rules) return [{ key: 'media_not_supported', params: { platform } }];

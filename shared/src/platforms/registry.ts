@@ -13,3 +13,8 @@ export const platformRules: Readonly<Record<string, TPlatformRules>> = {
 export function rulesFor(platform: string): TPlatformRules | undefined {
   return platformRules[platform];
 }
+
+/** How people name a platform ("X", "Instagram"); its id when Siar has no rules for it. */
+export function platformName(platform: string): string {
+  return rulesFor(platform)?.name ?? platform;
+}

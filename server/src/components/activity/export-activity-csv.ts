@@ -1,4 +1,4 @@
-import { formatInZone, rulesFor, utcToZonedWallTime, type TActivityResponse } from '@siar/shared';
+import { formatInZone, platformName, type TActivityResponse, utcToZonedWallTime } from '@siar/shared';
 import { csvCell } from '../audit/export-audit-csv';
 
 /** Indonesian headers (the report's audience); the values are the JSON overview's, one row per account. */
@@ -41,7 +41,7 @@ export function activityCsv(overview: TActivityResponse, timeZone: string): stri
       const cells = [
         opd.code,
         opd.name,
-        rulesFor(a.platform)?.name ?? a.platform,
+        platformName(a.platform),
         a.handle,
         a.displayName,
         ACCOUNT_STATUS[a.status] ?? a.status,

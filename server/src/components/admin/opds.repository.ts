@@ -13,7 +13,6 @@ export async function findOpdRow(db: TExecutor, id: string) {
   return db.selectFrom('opd').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Codes compare case-blind: "dinkes" and "DINKES" are one agency. */
 /** The OPD already called this (case and surrounding spaces aside): two "Dinas Kesehatan" would be told apart by nobody. */
 export async function opdNameOwner(db: TExecutor, name: string): Promise<string | undefined> {
   const row = await db
@@ -24,6 +23,7 @@ export async function opdNameOwner(db: TExecutor, name: string): Promise<string 
   return row?.id;
 }
 
+/** Codes compare case-blind: "dinkes" and "DINKES" are one agency. */
 export async function opdCodeOwner(db: TExecutor, code: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('opd')

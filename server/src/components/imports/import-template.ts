@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { DEFAULT_TIMEZONE, IMPORT_COLUMNS, platformMediaRules, utcToZonedWallTime } from '@siar/shared';
+import { DEFAULT_TIMEZONE, IMPORT_COLUMNS, platformNeedsMedia, utcToZonedWallTime } from '@siar/shared';
 import type { TDatabase } from '@siar/shared/node';
 import type { TAuth } from '../../libraries/http/auth-context';
 import { translate } from '../../libraries/i18n/messages';
@@ -18,7 +18,7 @@ export async function buildImportTemplate(o: { db: TDatabase; auth: TAuth; now?:
   const zone = o.auth.timezone || DEFAULT_TIMEZONE;
   const active = (await findAccounts(o.db, o.auth.opdIds)).filter((a) => a.status === 'active');
   // A handle names every account that has it (an OPD may be @dinkes on X and on Instagram).
-  const needsMedia = new Set(active.filter((a) => platformMediaRules[a.platform]?.required).map((a) => a.handle.toLowerCase()));
+  const needsMedia = new Set(active.filter((a) => platformNeedsMedia(a.platform)).map((a) => a.handle.toLowerCase()));
   const textOnly = active.filter((a) => !needsMedia.has(a.handle.toLowerCase()));
   const handles = (textOnly.length ? textOnly : active).map((a) => `@${a.handle}`);
   const first = handles[0] ?? '@akun_opd';

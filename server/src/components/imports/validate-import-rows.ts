@@ -1,4 +1,4 @@
-import { platformMediaRules, POST_TEXT_MAX, rulesFor, zonedWallTimeToUtc } from '@siar/shared';
+import { platformName, platformNeedsMedia, POST_TEXT_MAX, zonedWallTimeToUtc } from '@siar/shared';
 import type { TAuth } from '../../libraries/http/auth-context';
 import type { TAccountRow } from '../accounts/accounts.repository';
 import { checkPostTexts } from '../posts/check-post-texts';
@@ -63,8 +63,8 @@ function checkSchedule(auth: TAuth, record: TCsvRecord, now: Date): { scheduledA
 
 /** Without a media URL, each platform that has no text-only posts (Instagram) is named, as scheduling would refuse it. */
 function checkMediaRequired(accounts: TAccountRow[]): TStoredRowError[] {
-  const platforms = [...new Set(accounts.map((a) => a.platform))].filter((p) => platformMediaRules[p]?.required);
-  return platforms.map((p) => ({ field: 'mediaUrl', key: 'media_required', params: { platform: rulesFor(p)?.name ?? p } }));
+  const platforms = [...new Set(accounts.map((a) => a.platform))].filter(platformNeedsMedia);
+  return platforms.map((p) => ({ field: 'mediaUrl', key: 'media_required', params: { platform: platformName(p) } }));
 }
 
 function checkMediaUrl(raw: string, allowPrivateHosts: boolean, accounts: TAccountRow[]): TStoredRowError[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, rulesFor, type TCreatePostRequest, type TPost } from '@siar/shared';
+import { AppError, platformName, type TCreatePostRequest, type TPost } from '@siar/shared';
 import type { DeliveryTable, TDatabase, TLogger, TPlatformSettings } from '@siar/shared/node';
 import { translate } from '../../libraries/i18n/messages';
 import { checkPost, refusedWarnings } from './check-post';
@@ -44,7 +44,7 @@ export async function createPost(options: { db: TDatabase; scheduler: TPublishSc
   const mediaIds = await checkPostMedia({ db, locale: auth.locale, mediaIds: input.mediaIds, accounts });
   const check = await checkPost({ db, settings: options.settings, locale: auth.locale }, { accounts, textOf: (id) => input.variants?.[id]?.text ?? input.text, threadParts: input.threadParts, scheduledAt });
   const refused = refusedWarnings(check, options.settings);
-  if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: rulesFor(w.platform)?.name ?? w.platform }) ?? w.message })) });
+  if (refused.length) throw new AppError('validation', { fieldErrors: refused.map((w) => ({ field: 'text', key: 'similar_content', message: translate(auth.locale, 'validation.similar_content', { platform: platformName(w.platform) }) ?? w.message })) });
 
   const needs = await approvalNeedsOf(db, { opdIds: accounts.map((a) => a.opd_id), texts: textsOfPost({ text: input.text, variants: Object.values(input.variants ?? {}).map((v) => v.text), threadParts: input.threadParts }) });
   const gate = approvalGate(auth, needs);

@@ -1,5 +1,5 @@
 import { Button, Group, Loader } from '@mantine/core';
-import { formatInZone, rulesFor, type TActivityDelivery, type TActivityResponse, type TActivityTopPost } from '@siar/shared';
+import { formatInZone, platformName, type TActivityDelivery, type TActivityResponse, type TActivityTopPost } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -73,7 +73,7 @@ function DeliveryTable({ items, timezone, failures }: { items: TActivityDelivery
             <td>{formatInZone((failures ? d.scheduledAt : d.publishedAt) ?? '', timezone, 'dd/MM HH:mm')}</td>
             <td>{d.opdName}</td>
             <td>
-              {rulesFor(d.platform)?.name ?? d.platform} @{d.handle}
+              {platformName(d.platform)} @{d.handle}
             </td>
             <td>{d.externalUrl && !failures ? <a href={d.externalUrl}>{d.excerpt}</a> : d.excerpt}</td>
             {failures && <td>{d.error ? `${d.error.label}${d.error.message ? `: ${d.error.message}` : ''}` : d.status}</td>}
@@ -166,7 +166,7 @@ export function MonthlyReport({ range, timezone }: { range: { from: string; to: 
                 <tr key={a.id}>
                   <td>{opd.name}</td>
                   <td>
-                    {rulesFor(a.platform)?.name ?? a.platform} @{a.handle}
+                    {platformName(a.platform)} @{a.handle}
                   </td>
                   <td>{a.lastPublishedAt ? `${formatInZone(a.lastPublishedAt, timezone, 'dd/MM/yyyy')} (${t('activity.daysAgo', { count: a.lastPublishedAgeDays ?? 0 })})` : t('activity.never')}</td>
                   <td>{t(`activity.accountStatus.${a.status}`)}</td>

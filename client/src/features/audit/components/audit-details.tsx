@@ -1,5 +1,5 @@
 import { Code, Stack, Text } from '@mantine/core';
-import { formatInZone, rulesFor } from '@siar/shared';
+import { formatInZone, platformName } from '@siar/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
@@ -13,7 +13,7 @@ function word(key: string, value: unknown, o: { t: TFunction; timezone: string }
   if (typeof value === 'string') {
     if (INSTANT.test(value)) return formatInZone(value, o.timezone);
     if (UUID.test(value)) return `${value.slice(0, 8)}…`;
-    if (key === 'platform') return rulesFor(value)?.name ?? value;
+    if (key === 'platform') return platformName(value);
     if (key === 'reason') return o.t(`audit.reasons.${value}`, { defaultValue: value });
     if (STATUS_KEYS.has(key)) return o.t(`postStatus.${value}`, { defaultValue: value });
     return value;

@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { rulesFor, type TCostEstimate } from '@siar/shared';
+import { platformName, type TCostEstimate } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../lib/format-money';
 
@@ -7,7 +7,7 @@ import { formatMoney } from '../../../lib/format-money';
 export function PostCost({ cost }: { cost: TCostEstimate }) {
   const { t, i18n } = useTranslation();
   const lines = Object.entries(cost.byPlatform).map(([platform, amount]) =>
-    t('composer.cost', { platform: rulesFor(platform)?.name ?? platform, amount: formatMoney(amount, cost.currency, i18n.language) }),
+    t('composer.cost', { platform: platformName(platform), amount: formatMoney(amount, cost.currency, i18n.language) }),
   );
   if (lines.length === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import { AspectRatio, Avatar, Box, Card, Group, Image, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { rulesFor, type TMedia } from '@siar/shared';
+import { platformName, rulesFor, type TMedia } from '@siar/shared';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VideoIcon } from '../../../components/ui/icons';
@@ -255,7 +255,7 @@ export function PostPreview({ accounts, textOf, hasVariant, media, threadParts, 
       <Tabs.List>
         {accounts.map((account) => (
           <Tabs.Tab key={account.id} value={account.id} data-testid={`preview-tab-${account.handle}`}>
-            {`${rulesFor(account.platform)?.name ?? account.platform} · @${account.handle}`}
+            {`${platformName(account.platform)} · @${account.handle}`}
           </Tabs.Tab>
         ))}
       </Tabs.List>

@@ -1,5 +1,5 @@
 import { Accordion, Badge, Grid, Group, Stack, Text } from '@mantine/core';
-import { rulesFor, type TQueueAccount } from '@siar/shared';
+import { platformName, type TQueueAccount } from '@siar/shared';
 import { useTranslation } from 'react-i18next';
 import { queueCounts } from '../utils/queue-timeline';
 import { SlotEditor } from './slot-editor';
@@ -25,7 +25,7 @@ export function QueueAccountItem({ account, timezone, days, canEdit }: TQueueAcc
               @{account.handle}
             </Text>
             <Text size="xs" truncate>
-              {`${rulesFor(account.platform)?.name ?? account.platform} · ${account.displayName}`}
+              {`${platformName(account.platform)} · ${account.displayName}`}
             </Text>
           </Stack>
           <Group gap="xs">
